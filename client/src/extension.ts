@@ -1,0 +1,51 @@
+/** The extension host side: starts the language server and gives it a face in the editor. */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { FindingsStatus } from './status';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('IAM Atlas', { log: true });
+  context.subscriptions.push(output);
+
+  client = createClient(context, output);
+  context.subscriptions.push(new FindingsStatus());
+  context.subscriptions.push(
+    vscode.commands.registerCommand('iamAtlas.restartServer', async () => {
+      output.info('Restarting the IAM Atlas language server.');
+      await client?.restart();
+      void vscode.window.setStatusBarMessage('IAM Atlas: language server restarted', 3000);
+    }),
+    vscode.commands.registerCommand('iamAtlas.showOutput', () => output.show(true)),
+  );
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}
+
+function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
+  const module = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'json' },
+      { scheme: 'file', language: 'jsonc' },
+      { scheme: 'file', language: 'terraform' },
+      { scheme: 'untitled', language: 'json' },
+      { scheme: 'untitled', language: 'terraform' },
+    ],
+    synchronize: {
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/iam-atlas.json'),
+    },
+    outputChannel: output,
+  };
+  return new LanguageClient('iamAtlas', 'IAM Atlas', serverOptions, clientOptions);
+}

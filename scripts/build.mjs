@@ -1,0 +1,30 @@
+// Bundles the extension with esbuild: the client (VS Code's extension host), the language server and
+// the CLI, each one self-contained file under dist/. Type-checking is `tsc -b`'s job.
+import * as esbuild from 'esbuild';
+
+const watch = process.argv.includes('--watch');
+
+/** @type {esbuild.BuildOptions} */
+const node = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  logLevel: 'warning',
+  // jsonc-parser's UMD entry loads its parts with a require() esbuild cannot follow; its ESM entry bundles.
+  mainFields: ['module', 'main'],
+};
+
+const targets = [
+  { ...node, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
+  { ...node, entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js' },
+  { ...node, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+];
+
+if (watch) {
+  for (const target of targets) await (await esbuild.context(target)).watch();
+  console.log('esbuild: watching client, server and CLI');
+} else {
+  await Promise.all(targets.map((target) => esbuild.build(target)));
+}

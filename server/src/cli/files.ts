@@ -1,0 +1,114 @@
+/** Which files a CLI run reads: the paths given, and below folders every policy-bearing file. */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+
+export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['.git', 'node_modules', '.terraform']);
+const POLICY_FILE = /\.(json|jsonc|tf)$/i;
+
+export interface SourceFile {
+  readonly path: string;
+  readonly text: string;
+}
+
+export interface Skipped {
+  readonly path: string;
+  readonly reason: string;
+}
+
+export interface CollectResult {
+  readonly files: SourceFile[];
+  readonly skipped: Skipped[];
+  /** Paths named on the command line that could not be read at all. */
+  readonly missing: Skipped[];
+}
+
+export interface CollectOptions {
+  readonly maxFileSize: number;
+}
+
+export async function collectFiles(inputs: readonly string[], options: CollectOptions): Promise<CollectResult> {
+  const result: CollectResult = { files: [], skipped: [], missing: [] };
+  const seenFolders = new Set<string>();
+  for (const input of inputs) {
+    let stat;
+    try {
+      stat = await fs.stat(input);
+    } catch (error) {
+      result.missing.push({ path: input, reason: describeError(error) });
+      continue;
+    }
+    if (stat.isDirectory()) await walk(input, result, seenFolders, options);
+    else await readSource(input, result, options);
+  }
+  result.files.sort((a, b) => a.path.localeCompare(b.path));
+  return result;
+}
+
+async function walk(folder: string, result: CollectResult, seen: Set<string>, options: CollectOptions): Promise<void> {
+  // Real paths stop symlink loops and folders reached twice.
+  let real: string;
+  try {
+    real = await fs.realpath(folder);
+  } catch (error) {
+    result.skipped.push({ path: folder, reason: describeError(error) });
+    return;
+  }
+  if (seen.has(real)) return;
+  seen.add(real);
+  let entries;
+  try {
+    entries = await fs.readdir(folder, { withFileTypes: true });
+  } catch (error) {
+    result.skipped.push({ path: folder, reason: describeError(error) });
+    return;
+  }
+  for (const entry of entries) {
+    const child = path.join(folder, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIPPED_FOLDERS.has(entry.name)) await walk(child, result, seen, options);
+    } else if (entry.isSymbolicLink()) {
+      let target;
+      try {
+        target = await fs.stat(child);
+      } catch (error) {
+        result.skipped.push({ path: child, reason: `broken link: ${describeError(error)}` });
+        continue;
+      }
+      if (target.isDirectory()) await walk(child, result, seen, options);
+      else if (POLICY_FILE.test(entry.name)) await readSource(child, result, options);
+    } else if (entry.isFile() && POLICY_FILE.test(entry.name)) {
+      await readSource(child, result, options);
+    }
+  }
+}
+
+async function readSource(file: string, result: CollectResult, options: CollectOptions): Promise<void> {
+  try {
+    const stat = await fs.stat(file);
+    if (stat.size > options.maxFileSize) {
+      result.skipped.push({ path: file, reason: `larger than ${formatBytes(options.maxFileSize)} (${formatBytes(stat.size)})` });
+      return;
+    }
+    const bytes = await fs.readFile(file);
+    if (bytes.subarray(0, 8192).includes(0)) {
+      result.skipped.push({ path: file, reason: 'binary file' });
+      return;
+    }
+    result.files.push({ path: file, text: bytes.toString('utf8') });
+  } catch (error) {
+    result.skipped.push({ path: file, reason: describeError(error) });
+  }
+}
+
+function describeError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file or folder';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return (error as Error).message;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(bytes % (1024 * 1024) ? 1 : 0)} MB`;
+  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${bytes} bytes`;
+}

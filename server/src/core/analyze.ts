@@ -1,0 +1,65 @@
+/** Runs the rules over a parsed file: the one analysis the language server and the CLI share. */
+import { EMPTY_CONFIG, SeveritySetting, WorkspaceConfig } from './config';
+import { Finding } from './findings';
+import { ParsedFile } from './model';
+import { ParseOptions, parse } from './parse';
+import { RULES } from './rules';
+import { Report, Rule, RuleContext } from './rules/types';
+
+export interface AnalysisOptions extends ParseOptions {
+  readonly config?: WorkspaceConfig;
+  /** Rule name or id → severity or `off`; wins over the configuration file's `rules`. */
+  readonly severities?: Readonly<Record<string, SeveritySetting>>;
+  /** Called when a rule throws: the other rules still report. */
+  readonly onRuleError?: (rule: Rule, error: unknown) => void;
+  /** The rules to run; all registered rules by default. */
+  readonly rules?: readonly Rule[];
+}
+
+export interface Analysis {
+  readonly file: ParsedFile;
+  readonly findings: Finding[];
+}
+
+export function analyze(uri: string, text: string, options: AnalysisOptions = {}): Analysis {
+  const policyKinds = { ...options.config?.policyKinds, ...options.policyKinds };
+  const file = parse(uri, text, { ...options, policyKinds: Object.keys(policyKinds).length ? policyKinds : undefined });
+  return { file, findings: analyzeParsed(file, options) };
+}
+
+export function analyzeParsed(file: ParsedFile, options: AnalysisOptions = {}): Finding[] {
+  if (!file.isPolicyFile) return [];
+  const config = options.config ?? EMPTY_CONFIG;
+  const context: RuleContext = { text: file.text, file, config };
+  const findings: Finding[] = [];
+  for (const rule of options.rules ?? RULES) {
+    const setting = options.severities?.[rule.name] ?? options.severities?.[rule.id] ?? config.rules?.[rule.name] ?? config.rules?.[rule.id];
+    if (setting === 'off') continue;
+    let reports: Report[];
+    try {
+      if (rule.scope === 'file') {
+        reports = rule.checkFile(file, context);
+      } else {
+        reports = [];
+        for (const document of file.documents) {
+          if (rule.kinds.includes(document.kind)) reports.push(...rule.check(document, context));
+        }
+      }
+    } catch (error) {
+      options.onRuleError?.(rule, error);
+      continue;
+    }
+    for (const report of reports) {
+      findings.push({
+        ruleId: rule.id,
+        ruleName: rule.name,
+        severity: setting ?? report.severity ?? rule.severity,
+        message: report.message,
+        span: report.span,
+        fixes: report.fixes ?? [],
+        ...(report.related ? { related: report.related } : {}),
+      });
+    }
+  }
+  return findings.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
+}

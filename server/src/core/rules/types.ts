@@ -1,0 +1,54 @@
+/** The contract every rule follows: metadata, and a check over one document (or one file). */
+import { WorkspaceConfig } from '../config';
+import { Fix, Severity } from '../findings';
+import { ParsedFile, PolicyDocument, PolicyKind, Span } from '../model';
+
+export type RuleCategory = 'grammar' | 'catalog' | 'trust' | 'permissions' | 'organization' | 'governance';
+
+export interface RuleMeta {
+  /** Stable id, `IAM` + three digits, banded by area: 0xx grammar, 1xx catalog, 2xx trust, 3xx permissions, 4xx SCP/RCP and quotas, 5xx governance. */
+  readonly id: string;
+  /** kebab-case; also the rule's file name and the slug of its docs page. */
+  readonly name: string;
+  readonly severity: Severity;
+  /** The policy kinds the rule looks at. */
+  readonly kinds: readonly PolicyKind[];
+  readonly category: RuleCategory;
+  /** One line: what the rule reports. */
+  readonly summary: string;
+  /** Whether its findings come with quick-fixes. */
+  readonly fixable: boolean;
+}
+
+/** What a check returns; the runner adds the rule's id, name and (unless given) its severity. */
+export interface Report {
+  readonly span: Span;
+  readonly message: string;
+  readonly fixes?: readonly Fix[];
+  /** For rules whose findings differ in weight, e.g. error without a condition, warning with a weak one. */
+  readonly severity?: Severity;
+  readonly related?: readonly { readonly span: Span; readonly message: string }[];
+}
+
+export interface RuleContext {
+  /** The whole text of the file (documents may be a part of it). */
+  readonly text: string;
+  readonly file: ParsedFile;
+  /** `iam-atlas.json`, or an empty configuration. */
+  readonly config: WorkspaceConfig;
+}
+
+export interface DocumentRule extends RuleMeta {
+  readonly scope: 'document';
+  check(document: PolicyDocument, context: RuleContext): Report[];
+}
+
+/** A rule about the file as a whole, such as its syntax errors. */
+export interface FileRule extends RuleMeta {
+  readonly scope: 'file';
+  checkFile(file: ParsedFile, context: RuleContext): Report[];
+}
+
+export type Rule = DocumentRule | FileRule;
+
+export const ALL_KINDS: readonly PolicyKind[] = ['identity', 'trust', 'resource', 'scp', 'rcp', 'boundary', 'session'];

@@ -1,0 +1,75 @@
+/**
+ * Publishes diagnostics: at once when a document opens, after a short pause while it is edited.
+ * A run whose document changed meanwhile is dropped: the newer version's run publishes instead.
+ */
+import { Connection, TextDocuments } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { AnalysisCache } from './analysis-cache';
+import { toDiagnostic } from './convert';
+import { SettingsReader } from './settings';
+import { WorkspaceConfigs } from './workspace-config';
+
+export class DiagnosticsPublisher {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly cache: AnalysisCache,
+    private readonly settings: SettingsReader,
+    private readonly configs: WorkspaceConfigs,
+    private readonly docsUrl: (ruleName: string) => string,
+  ) {}
+
+  /** Analyse now (a document opened, or the configuration changed). */
+  now(uri: string): void {
+    this.cancel(uri);
+    void this.run(uri);
+  }
+
+  /** Analyse after the configured pause; a newer edit restarts the pause. */
+  async later(uri: string): Promise<void> {
+    this.cancel(uri);
+    const { diagnosticsDelay } = await this.settings.read(uri);
+    this.cancel(uri);
+    this.timers.set(
+      uri,
+      setTimeout(() => {
+        this.timers.delete(uri);
+        void this.run(uri);
+      }, diagnosticsDelay),
+    );
+  }
+
+  all(): void {
+    for (const document of this.documents.all()) this.now(document.uri);
+  }
+
+  clear(uri: string): void {
+    this.cancel(uri);
+    this.cache.forget(uri);
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  private cancel(uri: string): void {
+    const timer = this.timers.get(uri);
+    if (timer) clearTimeout(timer);
+    this.timers.delete(uri);
+  }
+
+  private async run(uri: string): Promise<void> {
+    const document = this.documents.get(uri);
+    if (!document) return;
+    const version = document.version;
+    try {
+      const [settings, config] = await Promise.all([this.settings.read(uri), this.configs.forDocument(uri)]);
+      const current = this.documents.get(uri);
+      if (!current || current.version !== version) return;
+      const { findings } = this.cache.analyze(current, settings, config);
+      const diagnostics = findings.map((finding, index) => toDiagnostic(current, finding, index, this.docsUrl));
+      await this.connection.sendDiagnostics({ uri, version, diagnostics });
+    } catch (error) {
+      this.connection.console.error(`Analysis of ${uri} failed: ${(error as Error).stack ?? String(error)}`);
+    }
+  }
+}

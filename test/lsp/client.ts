@@ -1,0 +1,118 @@
+/**
+ * A minimal LSP client for protocol tests: starts the built server (dist/server.js) over stdio,
+ * answers its configuration requests, and lets tests wait for the notifications they expect.
+ */
+import { ChildProcess, spawn } from 'node:child_process';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  ConfigurationRequest,
+  DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  InitializeRequest,
+  InitializedNotification,
+  ProtocolConnection,
+  PublishDiagnosticsNotification,
+  PublishDiagnosticsParams,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  createProtocolConnection,
+} from 'vscode-languageserver-protocol/node';
+
+export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+export const SERVER = path.join(REPO_ROOT, 'dist', 'server.js');
+
+export function fileUri(file: string): string {
+  return pathToFileURL(file).href;
+}
+
+interface Waiter {
+  readonly uri: string;
+  readonly accept: (params: PublishDiagnosticsParams) => boolean;
+  readonly resolve: (params: PublishDiagnosticsParams) => void;
+}
+
+export class TestClient {
+  readonly connection: ProtocolConnection;
+  private readonly versions = new Map<string, number>();
+  private readonly waiters: Waiter[] = [];
+  readonly stderr: string[] = [];
+  settings: Record<string, unknown> = {};
+
+  private constructor(private readonly child: ChildProcess) {
+    this.connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    child.stderr!.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
+    this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+      for (const waiter of [...this.waiters]) {
+        if (waiter.uri === params.uri && waiter.accept(params)) {
+          this.waiters.splice(this.waiters.indexOf(waiter), 1);
+          waiter.resolve(params);
+        }
+      }
+    });
+    this.connection.onRequest(ConfigurationRequest.type, (params) =>
+      params.items.map((item) => (item.section === 'iamAtlas' ? this.settings : null)),
+    );
+    this.connection.listen();
+  }
+
+  static async start(workspaceFolder?: string): Promise<TestClient> {
+    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const client = new TestClient(child);
+    const folders = workspaceFolder ? [{ uri: fileUri(workspaceFolder), name: path.basename(workspaceFolder) }] : null;
+    await client.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: folders?.[0]?.uri ?? null,
+      workspaceFolders: folders,
+      capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+    });
+    await client.connection.sendNotification(InitializedNotification.type, {});
+    return client;
+  }
+
+  /** Resolves with the next diagnostics published for `uri` that `accept` takes (the current version's, by default). */
+  diagnostics(uri: string, accept?: (params: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams> {
+    const version = this.versions.get(uri);
+    const test = accept ?? ((params: PublishDiagnosticsParams) => params.version === undefined || params.version === version);
+    return new Promise((resolve) => this.waiters.push({ uri, accept: test, resolve }));
+  }
+
+  async open(uri: string, languageId: string, text: string): Promise<PublishDiagnosticsParams> {
+    this.versions.set(uri, 1);
+    const published = this.diagnostics(uri);
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+    return published;
+  }
+
+  /** Replaces the whole text, as one edit; resolves with the diagnostics of the new version. */
+  async replace(uri: string, text: string): Promise<PublishDiagnosticsParams> {
+    const version = (this.versions.get(uri) ?? 0) + 1;
+    this.versions.set(uri, version);
+    const published = this.diagnostics(uri);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: [{ text }],
+    });
+    return published;
+  }
+
+  async close(uri: string): Promise<PublishDiagnosticsParams> {
+    const cleared = this.diagnostics(uri, (params) => params.diagnostics.length === 0);
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+    return cleared;
+  }
+
+  async stop(): Promise<void> {
+    const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+    try {
+      await this.connection.sendRequest(ShutdownRequest.type);
+      await this.connection.sendNotification(ExitNotification.type);
+    } finally {
+      await exited;
+      this.connection.dispose();
+    }
+  }
+}
