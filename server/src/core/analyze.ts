@@ -1,4 +1,6 @@
 /** Runs the rules over a parsed file: the one analysis the language server and the CLI share. */
+import { Catalog } from './catalog/catalog';
+import { defaultCatalog } from './catalog/data-source';
 import { EMPTY_CONFIG, SeveritySetting, WorkspaceConfig } from './config';
 import { Finding } from './findings';
 import { ParsedFile } from './model';
@@ -14,6 +16,8 @@ export interface AnalysisOptions extends ParseOptions {
   readonly onRuleError?: (rule: Rule, error: unknown) => void;
   /** The rules to run; all registered rules by default. */
   readonly rules?: readonly Rule[];
+  /** The reference data; the shared one read from disk by default. */
+  readonly catalog?: Catalog;
 }
 
 export interface Analysis {
@@ -30,7 +34,7 @@ export function analyze(uri: string, text: string, options: AnalysisOptions = {}
 export function analyzeParsed(file: ParsedFile, options: AnalysisOptions = {}): Finding[] {
   if (!file.isPolicyFile) return [];
   const config = options.config ?? EMPTY_CONFIG;
-  const context: RuleContext = { text: file.text, file, config };
+  const context: RuleContext = { text: file.text, file, config, catalog: options.catalog ?? defaultCatalog() };
   const findings: Finding[] = [];
   for (const rule of options.rules ?? RULES) {
     const setting = options.severities?.[rule.name] ?? options.severities?.[rule.id] ?? config.rules?.[rule.name] ?? config.rules?.[rule.id];

@@ -1,4 +1,5 @@
 /** The contract every rule follows: metadata, and a check over one document (or one file). */
+import { Catalog } from '../catalog/catalog';
 import { WorkspaceConfig } from '../config';
 import { Fix, Severity } from '../findings';
 import { ParsedFile, PolicyDocument, PolicyKind, Span } from '../model';
@@ -36,6 +37,8 @@ export interface RuleContext {
   readonly file: ParsedFile;
   /** `iam-atlas.json`, or an empty configuration. */
   readonly config: WorkspaceConfig;
+  /** The IAM reference data: services, actions, resource types, condition keys. */
+  readonly catalog: Catalog;
 }
 
 export interface DocumentRule extends RuleMeta {

@@ -1,0 +1,2 @@
+export * from './catalog';
+export { defaultCatalog, fileCatalogSource, locateCatalogData } from './data-source';
