@@ -85,11 +85,23 @@ async function main(argv: readonly string[]): Promise<number> {
   return results.some((suite) => suite.status === 'failed') ? 1 : 0;
 }
 
+let finished = false;
+// Node exits quietly, with code 0, when nothing is left to wait for: a child process that died
+// without answering would otherwise look like a clean run.
+process.on('beforeExit', () => {
+  if (finished) return;
+  finished = true;
+  process.stderr.write('bench: stopped with a run still waiting (did a process it started end without answering?)\n');
+  process.exitCode = 1;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
+    finished = true;
     process.exitCode = code;
   },
   (error: Error) => {
+    finished = true;
     process.stderr.write(`bench: ${error.message}\n\n${USAGE}`);
     process.exitCode = 2;
   },

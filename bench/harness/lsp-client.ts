@@ -59,6 +59,8 @@ export class BenchClient {
   private readonly waiters: DiagnosticsWaiter[] = [];
   private readonly stderr: string[] = [];
   private exited = false;
+  /** Rejects when the server exits: every request races it, so a crashed server fails the run instead of hanging it. */
+  private readonly exit: Promise<never>;
 
   private constructor(
     private readonly child: ChildProcess,
@@ -67,12 +69,16 @@ export class BenchClient {
     this.settings = settings;
     this.connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     child.stderr!.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
-    child.once('exit', (code) => {
-      this.exited = true;
-      for (const waiter of this.waiters.splice(0)) {
-        waiter.reject(new Error(`the server exited (code ${code}) before publishing diagnostics for ${waiter.uri}\n${this.errorOutput()}`));
-      }
+    this.exit = new Promise<never>((_, reject) => {
+      child.once('exit', (code) => {
+        this.exited = true;
+        const error = new Error(`the server exited (code ${code})\n${this.errorOutput()}`);
+        for (const waiter of this.waiters.splice(0)) waiter.reject(error);
+        reject(error);
+      });
     });
+    // Handled where it matters (in each race); an exit after the last request is not an error.
+    this.exit.catch(() => undefined);
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       const at = performance.now();
       for (const waiter of [...this.waiters]) {
@@ -104,7 +110,7 @@ export class BenchClient {
 
   async initialize(workspaceFolder?: string): Promise<InitializeResult> {
     const folders = workspaceFolder ? [{ uri: fileUri(workspaceFolder), name: 'bench' }] : null;
-    this.initializeResult = await this.connection.sendRequest(InitializeRequest.type, {
+    this.initializeResult = await this.whileRunning(this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: folders?.[0]?.uri ?? null,
       workspaceFolders: folders,
@@ -116,7 +122,7 @@ export class BenchClient {
           hover: { contentFormat: ['markdown', 'plaintext'] },
         },
       },
-    });
+    }));
     await this.connection.sendNotification(InitializedNotification.type, {});
     return this.initializeResult;
   }
@@ -152,13 +158,13 @@ export class BenchClient {
 
   async completion(uri: string, position: Position): Promise<Timed<unknown>> {
     const sent = performance.now();
-    const value: unknown = await this.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position });
+    const value: unknown = await this.whileRunning(this.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position }));
     return { ms: performance.now() - sent, value };
   }
 
   async hover(uri: string, position: Position): Promise<Timed<unknown>> {
     const sent = performance.now();
-    const value: unknown = await this.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
+    const value: unknown = await this.whileRunning(this.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position }));
     return { ms: performance.now() - sent, value };
   }
 
@@ -186,6 +192,10 @@ export class BenchClient {
     }
     await exited;
     this.connection.dispose();
+  }
+
+  private whileRunning<T>(request: Promise<T>): Promise<T> {
+    return Promise.race([request, this.exit]);
   }
 
   private nextDiagnostics(uri: string, version: number | undefined, accept?: (params: PublishDiagnosticsParams) => boolean): Promise<{ params: PublishDiagnosticsParams; at: number }> {

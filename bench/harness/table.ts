@@ -14,6 +14,10 @@ export function formatBytes(bytes: number | undefined): string {
   return bytes === undefined ? '' : `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
+function firstLine(text: string | undefined): string {
+  return (text ?? '').split('\n')[0]!;
+}
+
 function verdictText(result: CaseResult): string {
   switch (result.verdict) {
     case 'holds':
@@ -25,7 +29,7 @@ function verdictText(result: CaseResult): string {
     case 'not available yet':
       return `not available yet: ${result.reason}`;
     case 'failed':
-      return `**failed**: ${result.reason}`;
+      return `**failed**: ${firstLine(result.reason)}`;
   }
 }
 
@@ -41,7 +45,7 @@ export function renderSuite(suite: SuiteResult): string {
     lines.push(`Not available yet: ${suite.reason}`, '');
     return lines.join('\n');
   }
-  lines.push(row(HEADER), row(HEADER.map(() => '---')));
+  if (suite.cases.length) lines.push(row(HEADER), row(HEADER.map(() => '---')));
   for (const result of suite.cases) {
     lines.push(
       row([
@@ -57,8 +61,8 @@ export function renderSuite(suite: SuiteResult): string {
       ]),
     );
   }
-  lines.push('');
-  if (suite.status === 'failed') lines.push(`**The suite failed:** ${suite.reason}`, '');
+  if (suite.cases.length) lines.push('');
+  if (suite.status === 'failed') lines.push(`**The suite failed:** ${firstLine(suite.reason)} (the log above has the rest)`, '');
   for (const note of suite.notes) lines.push(`- ${note}`);
   if (suite.notes.length) lines.push('');
   return lines.join('\n');
