@@ -34,8 +34,9 @@ export const cliSuite: Suite = {
       writeFiles(path.join(folder, 'repo'), repository.files);
       const repo = path.join(folder, 'repo');
       let report: JsonReport | undefined;
+      const perSecond: string[] = [];
       for (const format of ['json', 'sarif'] as const) {
-        await context.measure(
+        const result = await context.measure(
           { id: `cli.check.${FILES}.${format}`, label: `check ${FILES.toLocaleString('en')} files, --format ${format}` },
           async () => {
             const run = await runNodeScript(context.paths.cli, ['check', repo, '--format', format, '--fail-on', 'never', '--output', output], { cwd: folder });
@@ -44,6 +45,7 @@ export const cliSuite: Suite = {
             return { ms: run.ms, ...(run.peakMemoryBytes !== undefined ? { peakMemoryBytes: run.peakMemoryBytes } : {}) };
           },
         );
+        if (result.medianMs) perSecond.push(`${Math.round((FILES * 1000) / result.medianMs).toLocaleString('en')} files/s with --format ${format}`);
       }
       if (report && report.filesChecked !== FILES) throw new Error(`the CLI checked ${report.filesChecked} files, the repository has ${FILES}`);
       const { counts } = repository;
@@ -55,6 +57,7 @@ export const cliSuite: Suite = {
           `The CLI read ${report.filesChecked} files, ${report.policyFiles} of them policy files, and reported ${report.summary.errors} errors, ${report.summary.warnings} warnings, ${report.summary.info} info.`,
         );
       }
+      context.note(`Throughput at the median: ${perSecond.join(', ')}.`);
       context.note('Time is spawn to exit of `node dist/cli.js check <repo> --format <f> --fail-on never --output <file>` (Node start-up included); peak memory is the CLI process\'s maxRSS.');
       if (!terraform.available) context.note(`No .tf files in the repository: ${terraform.reason}.`);
     } finally {

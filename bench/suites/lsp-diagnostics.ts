@@ -29,6 +29,19 @@ function defaultDiagnosticsDelay(root: string): number {
   return typeof value === 'number' ? value : 150;
 }
 
+/**
+ * The generated policies have no findings, so an empty publish would also come from a server that
+ * skipped them: first check that a mistake put into one is reported.
+ */
+async function checkServerAnalyses(client: BenchClient, folder: string, document: BenchDocument): Promise<void> {
+  const broken = document.text.replace('"Effect": "Allow"', '"Effect": "allow"');
+  const uri = fileUri(path.join(folder, `check-${document.fileName}`));
+  const { value } = await client.open(uri, document.languageId, broken);
+  await client.close(uri);
+  const codes = value.diagnostics.map((diagnostic) => diagnostic.code);
+  if (!codes.includes('IAM006')) throw new Error(`the server did not report the lower-case Effect in ${document.fileName}: got ${JSON.stringify(codes)}`);
+}
+
 class DocumentCases {
   private opened = 0;
 
@@ -91,6 +104,7 @@ export const lspDiagnosticsSuite: Suite = {
     const defaultDelay = defaultDiagnosticsDelay(context.paths.root);
     try {
       const json = jsonDocuments();
+      await checkServerAnalyses(client, folder, json.find((d) => d.id === '500')!);
       const terraform = await context.capabilities.terraformInProcess();
       const tf = terraform.available ? [...terraformDocuments(), terraformModule()] : [];
 
