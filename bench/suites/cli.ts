@@ -23,7 +23,7 @@ interface JsonReport {
 export const cliSuite: Suite = {
   name: 'cli',
   title: 'Command line: iam-atlas check',
-  defaults: { warmup: 1, runs: 5 },
+  defaults: { warmup: 1, runs: 10 },
   available: async () => ({ available: true }),
   async run(context) {
     const terraform = await context.capabilities.terraformInCli();
