@@ -1,5 +1,6 @@
 /** Runs suites: checks each is available, runs its cases (warm-up, then timed runs) and judges them. */
 import { Capabilities } from './capabilities';
+import { loadAverage } from './machine';
 import { BenchPaths } from './paths';
 import { Summary, summarize } from './stats';
 import { Budget, CaseResult, CaseSpec, RunSettings, Sample, Suite, SuiteContext, SuiteResult, Verdict } from './types';
@@ -47,13 +48,14 @@ async function runSuite(suite: Suite, options: RunnerOptions): Promise<SuiteResu
     },
   };
   log(`[${suite.name}] ${suite.title}`);
+  const load = loadAverage();
   try {
     await suite.run(context);
-    return { name: suite.name, title: suite.title, status: 'ran', notes, cases };
+    return { name: suite.name, title: suite.title, status: 'ran', loadAverage: load, notes, cases };
   } catch (error) {
     const reason = (error as Error).message;
     log(`[${suite.name}] failed: ${(error as Error).stack ?? reason}`);
-    return { name: suite.name, title: suite.title, status: 'failed', reason, notes, cases };
+    return { name: suite.name, title: suite.title, status: 'failed', reason, loadAverage: load, notes, cases };
   }
 }
 

@@ -64,7 +64,8 @@ export function renderSuite(suite: SuiteResult): string {
   if (suite.cases.length) lines.push('');
   if (suite.status === 'failed') lines.push(`**The suite failed:** ${firstLine(suite.reason)} (the log above has the rest)`, '');
   for (const note of suite.notes) lines.push(`- ${note}`);
-  if (suite.notes.length) lines.push('');
+  if (suite.loadAverage) lines.push(`- Load average when the suite started: ${suite.loadAverage.join(' / ')}.`);
+  if (suite.notes.length || suite.loadAverage) lines.push('');
   return lines.join('\n');
 }
 

@@ -60,6 +60,8 @@ export interface SuiteResult {
   readonly title: string;
   readonly status: 'ran' | 'not available yet' | 'failed';
   readonly reason?: string;
+  /** The machine's 1, 5 and 15 minute load averages when the suite started: the machine may be shared. */
+  readonly loadAverage?: readonly number[];
   readonly notes: readonly string[];
   readonly cases: readonly CaseResult[];
 }
