@@ -76,13 +76,15 @@ async function measureCase(
   log: (text: string) => void,
 ): Promise<CaseResult> {
   const times: number[] = [];
+  const cpuTimes: number[] = [];
   let peakMemoryBytes: number | undefined;
   try {
     for (let i = 0; i < warmup; i++) await withTimeout(sample());
     for (let i = 0; i < runs; i++) {
       const taken = await withTimeout(sample());
-      const { ms, peakMemoryBytes: memory } = typeof taken === 'number' ? { ms: taken, peakMemoryBytes: undefined } : taken;
+      const { ms, peakMemoryBytes: memory, cpuMs }: Sample = typeof taken === 'number' ? { ms: taken } : taken;
       times.push(ms);
+      if (cpuMs !== undefined) cpuTimes.push(cpuMs);
       if (memory !== undefined) peakMemoryBytes = Math.max(peakMemoryBytes ?? 0, memory);
     }
   } catch (error) {
@@ -102,6 +104,7 @@ async function measureCase(
     minMs: summary.min,
     maxMs: summary.max,
     meanMs: summary.mean,
+    ...(cpuTimes.length === times.length ? { cpuMedianMs: summarize(cpuTimes).median } : {}),
     ...(peakMemoryBytes !== undefined ? { peakMemoryBytes } : {}),
     ...(spec.budget ? { budget: spec.budget } : {}),
     ...(reason ? { reason } : {}),

@@ -34,6 +34,8 @@ function verdictText(result: CaseResult): string {
 }
 
 const HEADER = ['benchmark', 'runs', 'median', 'p95', 'min', 'max', 'peak memory', 'budget', 'verdict'];
+/** Suites whose runs carry CPU time get a column for it after the median. */
+const HEADER_WITH_CPU = ['benchmark', 'runs', 'median', 'CPU median', 'p95', 'min', 'max', 'peak memory', 'budget', 'verdict'];
 
 function row(cells: readonly string[]): string {
   return `| ${cells.map((cell) => cell.replace(/\|/g, '\\|').replace(/\n/g, ' ')).join(' | ')} |`;
@@ -45,13 +47,16 @@ export function renderSuite(suite: SuiteResult): string {
     lines.push(`Not available yet: ${suite.reason}`, '');
     return lines.join('\n');
   }
-  if (suite.cases.length) lines.push(row(HEADER), row(HEADER.map(() => '---')));
+  const withCpu = suite.cases.some((result) => result.cpuMedianMs !== undefined);
+  const header = withCpu ? HEADER_WITH_CPU : HEADER;
+  if (suite.cases.length) lines.push(row(header), row(header.map(() => '---')));
   for (const result of suite.cases) {
     lines.push(
       row([
         result.label,
         result.runs ? String(result.runs) : '',
         formatMs(result.medianMs),
+        ...(withCpu ? [formatMs(result.cpuMedianMs)] : []),
         formatMs(result.p95Ms),
         formatMs(result.minMs),
         formatMs(result.maxMs),

@@ -34,6 +34,11 @@ export interface CaseSpec {
 export interface Sample {
   readonly ms: number;
   readonly peakMemoryBytes?: number;
+  /**
+   * CPU time of the measured process during the run, where it can be taken (in-process). Other
+   * processes on a shared machine stretch wall time far more than CPU time.
+   */
+  readonly cpuMs?: number;
 }
 
 export type Verdict = 'holds' | 'over budget' | 'no budget' | 'not available yet' | 'failed';
@@ -49,6 +54,8 @@ export interface CaseResult {
   readonly minMs?: number;
   readonly maxMs?: number;
   readonly meanMs?: number;
+  /** Median CPU time, when the samples carry it. */
+  readonly cpuMedianMs?: number;
   readonly peakMemoryBytes?: number;
   readonly budget?: Budget;
   /** Why the case did not run, or what failed. */
