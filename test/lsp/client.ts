@@ -73,6 +73,17 @@ export class TestClient {
     return client;
   }
 
+  /** Resolves with the params of the next `method` notification that `accept` takes. */
+  notification<P>(method: string, accept: (params: P) => boolean = () => true): Promise<P> {
+    return new Promise((resolve) => {
+      const disposable = this.connection.onNotification(method, (params: P) => {
+        if (!accept(params)) return;
+        disposable.dispose();
+        resolve(params);
+      });
+    });
+  }
+
   /** Resolves with the next diagnostics published for `uri` that `accept` takes (the current version's, by default). */
   diagnostics(uri: string, accept?: (params: PublishDiagnosticsParams) => boolean): Promise<PublishDiagnosticsParams> {
     const version = this.versions.get(uri);

@@ -2,12 +2,12 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { analyze } from '../core/analyze';
-import { EMPTY_CONFIG, WorkspaceConfig, readWorkspaceConfig } from '../core/config';
 import { Finding, SEVERITY_RANK, Severity } from '../core/findings';
 import { LineIndex } from '../core/text/lines';
 import { RULES } from '../core/rules';
+import { loadConfig } from './config';
 import { collectFiles } from './files';
-import { CliIo, UsageError } from './io';
+import { CliIo } from './io';
 import { renderJson } from './report-json';
 import { renderSarif } from './report-sarif';
 import { renderText } from './report-text';
@@ -38,7 +38,7 @@ export interface CheckResult {
 }
 
 export async function runCheck(options: CheckOptions, io: CliIo): Promise<number> {
-  const config = await loadConfig(options, io);
+  const { config } = await loadConfig(options.configPath, options.paths[0] ?? '.', io);
   const collected = await collectFiles(options.paths, { maxFileSize: options.maxFileSize });
   for (const missing of collected.missing) io.stderr(`iam-atlas: cannot read ${missing.path}: ${missing.reason}\n`);
   if (collected.missing.length) return 2;
@@ -74,43 +74,7 @@ export function exitCode(findings: readonly Finding[], failOn: FailOn): number {
   return findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[threshold]) ? 1 : 0;
 }
 
-async function loadConfig(options: CheckOptions, io: CliIo): Promise<WorkspaceConfig> {
-  const file = options.configPath ?? (await findConfig(path.resolve(io.cwd, options.paths[0] ?? '.')));
-  if (!file) return EMPTY_CONFIG;
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch (error) {
-    if (options.configPath) throw new UsageError(`cannot read the configuration ${file}: ${(error as Error).message}`);
-    return EMPTY_CONFIG;
-  }
-  const { config, problems } = readWorkspaceConfig(text);
-  for (const problem of problems) io.stderr(`iam-atlas: ${relative(io, file)}: ${problem.path ? problem.path + ' ' : ''}${problem.message}\n`);
-  return config;
-}
-
-/** The nearest `iam-atlas.json` in the folder of `start` or above it. */
-async function findConfig(start: string): Promise<string | undefined> {
-  let dir = start;
-  try {
-    if (!(await fs.stat(dir)).isDirectory()) dir = path.dirname(dir);
-  } catch {
-    return undefined;
-  }
-  for (;;) {
-    const candidate = path.join(dir, 'iam-atlas.json');
-    try {
-      await fs.access(candidate);
-      return candidate;
-    } catch {
-      const parent = path.dirname(dir);
-      if (parent === dir) return undefined;
-      dir = parent;
-    }
-  }
-}
-
-function relative(io: CliIo, file: string): string {
+export function relative(io: CliIo, file: string): string {
   const rel = path.relative(io.cwd, path.resolve(io.cwd, file));
   return (rel.startsWith('..') ? path.resolve(io.cwd, file) : rel).split(path.sep).join('/');
 }

@@ -2,6 +2,7 @@
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  FileChangeType,
   InitializeParams,
   InitializeResult,
   ProposedFeatures,
@@ -15,13 +16,20 @@ import { AnalysisCache } from './analysis-cache';
 import { codeActions } from './code-actions';
 import { DiagnosticsPublisher } from './diagnostics';
 import { SettingsReader } from './settings';
+import { GraphRequest, WhoCanAssumeRequest } from '../protocol';
+import { trustCodeLenses } from './code-lens';
+import { graphRequest, whoCanAssumeRequest } from './graph-requests';
 import { CONFIG_FILE_NAME, WorkspaceConfigs } from './workspace-config';
+import { WorkspaceGraphs } from './workspace-graph';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 
 let clientAnswersConfiguration = false;
 let clientWantsConfigurationChanges = false;
+let clientShowsProgress = false;
+let clientRefreshesLenses = false;
+let folderUris: string[] = [];
 const reportedRuleErrors = new Set<string>();
 
 const settings = new SettingsReader(connection, () => clientAnswersConfiguration);
@@ -32,17 +40,23 @@ const cache = new AnalysisCache((rule, error) => {
   reportedRuleErrors.add(rule.id);
   connection.console.error(`Rule ${rule.id} ${rule.name} failed and was skipped: ${(error as Error).stack ?? String(error)}`);
 });
-const diagnostics = new DiagnosticsPublisher(connection, documents, cache, settings, configs, ruleDocsUrl);
+const graphs = new WorkspaceGraphs(connection, configs, () => clientShowsProgress, () => clientRefreshesLenses);
+const diagnostics = new DiagnosticsPublisher(connection, documents, cache, settings, configs, ruleDocsUrl, (uri, text, analysis) =>
+  graphs.documentAnalysed(uri, text, analysis),
+);
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   clientAnswersConfiguration = params.capabilities.workspace?.configuration === true;
   clientWantsConfigurationChanges = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
-  const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
-  configs.setFolders(folders);
+  clientShowsProgress = params.capabilities.window?.workDoneProgress === true;
+  clientRefreshesLenses = params.capabilities.workspace?.codeLens?.refreshSupport === true;
+  folderUris = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  configs.setFolders(folderUris);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      codeLensProvider: { resolveProvider: false },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'iam-atlas', version: packageVersion() },
@@ -53,10 +67,13 @@ connection.onInitialized(() => {
   if (clientWantsConfigurationChanges) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'iamAtlas' });
   }
+  void graphs.setFolders(folderUris);
   connection.workspace.onDidChangeWorkspaceFolders(async () => {
     const folders = (await connection.workspace.getWorkspaceFolders()) ?? [];
-    configs.setFolders(folders.map((folder) => folder.uri));
+    folderUris = folders.map((folder) => folder.uri);
+    configs.setFolders(folderUris);
     diagnostics.all();
+    void graphs.setFolders(folderUris);
   });
 });
 
@@ -75,7 +92,21 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
   if (changes.some((change) => change.uri.endsWith(`/${CONFIG_FILE_NAME}`))) {
     configs.invalidate();
     diagnostics.all();
+    void graphs.reloadConfig();
   }
+  for (const change of changes) {
+    // An open document's text is the editor's, not the disk's.
+    if (documents.get(change.uri) || change.uri.endsWith(`/${CONFIG_FILE_NAME}`)) continue;
+    void graphs.fileEvent(change.uri, change.type === FileChangeType.Deleted);
+  }
+});
+
+connection.onRequest(GraphRequest.method, (params: GraphRequest.Params) => graphRequest(graphs, params ?? {}));
+connection.onRequest(WhoCanAssumeRequest.method, (params: WhoCanAssumeRequest.Params) => whoCanAssumeRequest(graphs, params));
+connection.onCodeLens(({ textDocument }) => {
+  const document = documents.get(textDocument.uri);
+  const graph = document && graphs.graphIfReady(document.uri);
+  return document && graph ? trustCodeLenses(document, graph) : [];
 });
 
 connection.onCodeAction((params) => {
