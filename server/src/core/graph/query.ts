@@ -34,51 +34,41 @@ export class GraphQueries {
 
   /** Every node that can reach `target`, each with its shortest path (start → … → target). */
   whoCanReach(target: string): GraphPath[] {
-    const paths: GraphPath[] = [];
-    const via = new Map<string, GraphEdge>();
-    const queue = [target];
-    const seen = new Set([target]);
-    for (let i = 0; i < queue.length; i++) {
-      for (const edge of this.incoming.get(queue[i]!) ?? []) {
-        if (seen.has(edge.from)) continue;
-        seen.add(edge.from);
-        via.set(edge.from, edge);
-        queue.push(edge.from);
-      }
-    }
-    for (const start of queue.slice(1)) {
-      const edges: GraphEdge[] = [];
-      for (let at = start; at !== target; ) {
-        const edge = via.get(at)!;
-        edges.push(edge);
-        at = edge.to;
-      }
-      paths.push({ nodes: [start, ...edges.map((e) => e.to)], edges });
-    }
-    return paths;
+    return this.shortestPaths(target, 'backward').map((edges) => ({ nodes: [edges[0]!.from, ...edges.map((e) => e.to)], edges }));
   }
 
   /** Every node `start` can reach, each with its shortest path. */
   reachableFrom(start: string): GraphPath[] {
+    return this.shortestPaths(start, 'forward').map((edges) => ({ nodes: [start, ...edges.map((e) => e.to)], edges }));
+  }
+
+  /**
+   * Breadth-first from `origin`, along edges (forward) or against them (backward): for each node
+   * reached, in the order reached, the edges of its shortest path, written in the edges' direction.
+   */
+  private shortestPaths(origin: string, direction: 'forward' | 'backward'): GraphEdge[][] {
+    const forward = direction === 'forward';
+    const links = forward ? this.outgoing : this.incoming;
     const via = new Map<string, GraphEdge>();
-    const queue = [start];
-    const seen = new Set([start]);
+    const queue = [origin];
+    const seen = new Set([origin]);
     for (let i = 0; i < queue.length; i++) {
-      for (const edge of this.outgoing.get(queue[i]!) ?? []) {
-        if (seen.has(edge.to)) continue;
-        seen.add(edge.to);
-        via.set(edge.to, edge);
-        queue.push(edge.to);
+      for (const edge of links.get(queue[i]!) ?? []) {
+        const next = forward ? edge.to : edge.from;
+        if (seen.has(next)) continue;
+        seen.add(next);
+        via.set(next, edge);
+        queue.push(next);
       }
     }
-    return queue.slice(1).map((end) => {
+    return queue.slice(1).map((reached) => {
       const edges: GraphEdge[] = [];
-      for (let at = end; at !== start; ) {
+      for (let at = reached; at !== origin; ) {
         const edge = via.get(at)!;
-        edges.unshift(edge);
-        at = edge.from;
+        edges.push(edge);
+        at = forward ? edge.from : edge.to;
       }
-      return { nodes: [start, ...edges.map((e) => e.to)], edges };
+      return forward ? edges.reverse() : edges;
     });
   }
 
