@@ -38,7 +38,7 @@ export interface CheckResult {
 }
 
 export async function runCheck(options: CheckOptions, io: CliIo): Promise<number> {
-  const config = await loadConfig(options, io);
+  const { config, root } = await loadConfig(options, io);
   const collected = await collectFiles(options.paths, { maxFileSize: options.maxFileSize });
   for (const missing of collected.missing) io.stderr(`iam-atlas: cannot read ${missing.path}: ${missing.reason}\n`);
   if (collected.missing.length) return 2;
@@ -51,6 +51,7 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
     const { file: parsed, findings: fileFindings } = analyze(path.resolve(io.cwd, source.path), source.text, {
       path: path.resolve(io.cwd, source.path).split(path.sep).join('/'),
       config,
+      root,
       onRuleError: (rule, error) => io.stderr(`iam-atlas: rule ${rule.id} ${rule.name} failed on ${file}: ${(error as Error).message}\n`),
     });
     if (parsed.isPolicyFile) policyFiles++;
@@ -74,19 +75,30 @@ export function exitCode(findings: readonly Finding[], failOn: FailOn): number {
   return findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[threshold]) ? 1 : 0;
 }
 
-async function loadConfig(options: CheckOptions, io: CliIo): Promise<WorkspaceConfig> {
-  const file = options.configPath ?? (await findConfig(path.resolve(io.cwd, options.paths[0] ?? '.')));
-  if (!file) return EMPTY_CONFIG;
+/**
+ * The configuration, and the workspace root its account `paths` are relative to: the folder of the
+ * configuration file, else the current folder.
+ */
+async function loadConfig(options: CheckOptions, io: CliIo): Promise<{ config: WorkspaceConfig; root: string }> {
+  const file = options.configPath
+    ? path.resolve(io.cwd, options.configPath)
+    : await findConfig(path.resolve(io.cwd, options.paths[0] ?? '.'));
+  const cwdRoot = { config: EMPTY_CONFIG, root: toSlashes(io.cwd) };
+  if (!file) return cwdRoot;
   let text: string;
   try {
     text = await fs.readFile(file, 'utf8');
   } catch (error) {
     if (options.configPath) throw new UsageError(`cannot read the configuration ${file}: ${(error as Error).message}`);
-    return EMPTY_CONFIG;
+    return cwdRoot;
   }
   const { config, problems } = readWorkspaceConfig(text);
   for (const problem of problems) io.stderr(`iam-atlas: ${relative(io, file)}: ${problem.path ? problem.path + ' ' : ''}${problem.message}\n`);
-  return config;
+  return { config, root: toSlashes(path.dirname(file)) };
+}
+
+function toSlashes(file: string): string {
+  return file.split(path.sep).join('/');
 }
 
 /** The nearest `iam-atlas.json` in the folder of `start` or above it. */

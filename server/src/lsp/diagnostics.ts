@@ -65,7 +65,7 @@ export class DiagnosticsPublisher {
       const [settings, config] = await Promise.all([this.settings.read(uri), this.configs.forDocument(uri)]);
       const current = this.documents.get(uri);
       if (!current || current.version !== version) return;
-      const { findings } = this.cache.analyze(current, settings, config);
+      const { findings } = this.cache.analyze(current, settings, config, this.configs.folderOf(uri));
       const diagnostics = findings.map((finding, index) => toDiagnostic(current, finding, index, this.docsUrl));
       await this.connection.sendDiagnostics({ uri, version, diagnostics });
     } catch (error) {
