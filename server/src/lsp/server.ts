@@ -12,7 +12,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { packageVersion, ruleDocsUrl } from '../package-root';
 import { AnalysisCache } from './analysis-cache';
-import { codeActions } from './code-actions';
+import { FIX_ALL_KIND, codeActions } from './code-actions';
 import { DiagnosticsPublisher } from './diagnostics';
 import { SettingsReader } from './settings';
 import { CONFIG_FILE_NAME, WorkspaceConfigs } from './workspace-config';
@@ -42,7 +42,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'iam-atlas', version: packageVersion() },
