@@ -97,7 +97,10 @@ export const privilegeEscalation: DocumentRule = {
               .slice(0, 5)
               .map((e) => describe(e.path))
               .join(', ')}${others.length > 5 ? ` and ${others.length - 5} more` : ''}. Limit these actions to specific resources, or remove the ones it does not need.`;
-      const related = first!.grants.slice(1).map((g) => ({ span: g.span, message: `${g.label} completes ${first!.path.id}` }));
+      const related = first!.grants
+        .slice(1)
+        .filter((g) => g.span.start !== grant.span.start)
+        .map((g) => ({ span: g.span, message: `${g.label} completes ${first!.path.id}` }));
       reports.push({ span: grant.span, message, ...(related.length ? { related } : {}) });
     }
     return reports;
