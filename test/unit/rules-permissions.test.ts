@@ -1,7 +1,7 @@
 /** The permission rules IAM301-IAM306 and the organisation rules IAM401-IAM403: failing and passing inputs. */
 import * as assert from 'node:assert/strict';
 import { packedLength } from '../../server/src/core/policy/size';
-import { policy, seen } from './helpers';
+import { findings, policy, seen } from './helpers';
 
 describe('permission rules', () => {
   it('IAM301 wildcard-action: "*" on "*" is a warning, "svc:*" and "*" on named resources are info', () => {
@@ -108,6 +108,8 @@ describe('permission rules', () => {
             '"iam:PassRole" allows privilege escalation: iam:PassRole + ec2:RunInstances (ec2-001) lets this principal start an EC2 instance with a privileged role and read its credentials. Limit these actions to specific resources, or remove the ones it does not need.',
         },
       ]);
+      const related = findings(text).find((f) => f.ruleId === 'IAM306')!.related!;
+      assert.deepEqual(related.map((r) => [text.slice(r.span.start, r.span.end), r.message]), [['"ec2:Run*"', '"ec2:Run*" completes ec2-001']]);
     });
 
     it('lists several paths on one action, keeping only the shortest', () => {
