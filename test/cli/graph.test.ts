@@ -7,6 +7,10 @@ const ROOT = path.resolve(__dirname, '..', '..', '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 const FIXTURES = path.join(ROOT, 'test', 'fixtures');
 
+/** The trust rule IAM202's finding on deploy's trust statement, carried onto the edge as a reason. */
+const IAM202_CI =
+  '"arn:aws:iam::111111111111:role/ci" is in another account of the organisation, 111111111111 (dev), and the statement does not require the caller to be in the organisation. Add an aws:PrincipalOrgID condition, so the trust ends if that account leaves the organisation.';
+
 function run(args: string[]): { code: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, [CLI, ...args], { cwd: FIXTURES, encoding: 'utf8' });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -37,6 +41,7 @@ describe('iam-atlas graph', () => {
     );
     const risky = graph.edges[1];
     assert.deepEqual(risky.reasons.map((r: { message: string }) => r.message), [
+      IAM202_CI,
       'Crosses from a dev account into a prod account.',
       'Reaches an admin-equivalent role from outside its trust boundary.',
     ]);
@@ -52,9 +57,11 @@ describe('iam-atlas graph', () => {
       [
         '2 principals can assume deploy (arn:aws:iam::222222222222:role/deploy):',
         'high   ci > deploy  graph/prod/roles/deploy-trust.json:4',
+        `         ${IAM202_CI}`,
         '         Crosses from a dev account into a prod account.',
         '         Reaches an admin-equivalent role from outside its trust boundary.',
         'high   token.actions.githubusercontent.com > ci > deploy  graph/prod/roles/deploy-trust.json:4',
+        `         ${IAM202_CI}`,
         '         Crosses from a dev account into a prod account.',
         '         Reaches an admin-equivalent role from outside its trust boundary.',
         '',

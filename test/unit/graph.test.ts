@@ -28,7 +28,7 @@ function allowAssume(resource: string, extra: object = {}): object {
 }
 
 function graphOf(files: Record<string, object>, config: WorkspaceConfig = CONFIG): TrustGraph {
-  const index = new WorkspaceIndex({ config });
+  const index = new WorkspaceIndex({ config, root: '/ws' });
   for (const [path, content] of Object.entries(files)) index.update(`file:///ws/${path}`, JSON.stringify(content, null, 2), path);
   return index.graph();
 }
@@ -43,6 +43,9 @@ function edge(graph: TrustGraph, from: string, to: string): GraphEdge {
   assert.ok(found, `no edge ${from} -> ${to}; edges: ${edges(graph).join('; ')}`);
   return found;
 }
+
+/** The trust rules' findings reach the graph as reasons (IAM202: cross-account without an organisation condition). */
+const IAM202_CI = `"arn:aws:iam::${DEV}:role/ci" is in another account of the organisation, ${DEV} (dev), and the statement does not require the caller to be in the organisation. Add an aws:PrincipalOrgID condition, so the trust ends if that account leaves the organisation.`;
 
 const DEPLOY = `role:${PROD}:deploy`;
 const CI = `role:${DEV}:ci`;
@@ -98,7 +101,10 @@ describe('trust graph semantics', () => {
     assert.deepEqual(edges(graph), [`${CI} -> ${DEPLOY} (assume-role, granted)`]);
     const crossing = edge(graph, CI, DEPLOY);
     assert.equal(crossing.risk, 'medium');
-    assert.deepEqual(crossing.reasons.map((r) => r.message), ['Crosses from a dev account into a prod account.']);
+    assert.deepEqual(crossing.reasons.map((r) => [r.ruleId ?? '', r.message]), [
+      ['IAM202', IAM202_CI],
+      ['', 'Crosses from a dev account into a prod account.'],
+    ]);
   });
 
   it('cross-account without the source allow: no edge, and a note says why', () => {
@@ -116,8 +122,13 @@ describe('trust graph semantics', () => {
     const node = graph.nodes.find((n) => n.id === `role:${OUTSIDE}:vendor`);
     assert.equal(node?.parent, `account:${OUTSIDE}`);
     assert.equal(graph.nodes.find((n) => n.id === `account:${OUTSIDE}`)?.kind, 'external-account');
-    assert.deepEqual(edge(graph, `role:${OUTSIDE}:vendor`, DEPLOY).reasons.map((r) => [r.level, r.message]), [
-      ['medium', `Comes from account ${OUTSIDE}, outside the organisation.`],
+    assert.deepEqual(edge(graph, `role:${OUTSIDE}:vendor`, DEPLOY).reasons.map((r) => [r.level, r.ruleId ?? '', r.message]), [
+      [
+        'medium',
+        'IAM203',
+        `Account ${OUTSIDE} is outside the organisation and is trusted without an sts:ExternalId condition: a third party that acts for several customers can be tricked into using this role for someone else (the confused deputy). Add an sts:ExternalId condition with the ID the third party gave you.`,
+      ],
+      ['medium', '', `Comes from account ${OUTSIDE}, outside the organisation.`],
     ]);
   });
 
@@ -165,7 +176,11 @@ describe('trust graph semantics', () => {
       'dev/roles/ci-policy.json': allowAssume('*'),
       'scps/mfa.json': scp,
     });
-    assert.deepEqual(edge(graph, CI, DEPLOY).reasons.map((r) => r.level), ['low', 'medium']);
+    assert.deepEqual(edge(graph, CI, DEPLOY).reasons.map((r) => [r.level, r.ruleId ?? r.message]), [
+      ['medium', 'IAM202'],
+      ['low', 'A Deny in the SCP in mfa.json may apply, depending on its conditions.'],
+      ['medium', 'Crosses from a dev account into a prod account.'],
+    ]);
   });
 
   it('an aws:PrincipalOrgID condition shuts out callers from outside the organisation', () => {

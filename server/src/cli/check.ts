@@ -38,7 +38,10 @@ export interface CheckResult {
 }
 
 export async function runCheck(options: CheckOptions, io: CliIo): Promise<number> {
-  const { config } = await loadConfig(options.configPath, options.paths[0] ?? '.', io);
+  const loaded = await loadConfig(options.configPath, options.paths[0] ?? '.', io);
+  const { config } = loaded;
+  // Account `paths` are relative to the folder of iam-atlas.json, else to the current folder.
+  const root = (loaded.root ?? io.cwd).split(path.sep).join('/');
   const collected = await collectFiles(options.paths, { maxFileSize: options.maxFileSize });
   for (const missing of collected.missing) io.stderr(`iam-atlas: cannot read ${missing.path}: ${missing.reason}\n`);
   if (collected.missing.length) return 2;
@@ -51,6 +54,7 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
     const { file: parsed, findings: fileFindings } = analyze(path.resolve(io.cwd, source.path), source.text, {
       path: path.resolve(io.cwd, source.path).split(path.sep).join('/'),
       config,
+      root,
       onRuleError: (rule, error) => io.stderr(`iam-atlas: rule ${rule.id} ${rule.name} failed on ${file}: ${(error as Error).message}\n`),
     });
     if (parsed.isPolicyFile) policyFiles++;

@@ -30,7 +30,7 @@ export async function runGraph(options: GraphOptions, io: CliIo): Promise<number
   for (const skipped of collected.skipped) io.stderr(`iam-atlas: skipped ${relative(io, skipped.path)}: ${skipped.reason}\n`);
 
   const base = root ?? path.resolve(io.cwd, options.folder);
-  const index = new WorkspaceIndex({ config });
+  const index = new WorkspaceIndex({ config, root: base.split(path.sep).join('/') });
   for (const source of collected.files) {
     const absolute = path.resolve(io.cwd, source.path);
     index.update(pathToFileURL(absolute).href, source.text, path.relative(base, absolute).split(path.sep).join('/'));

@@ -4,9 +4,10 @@ import { defaultCatalog } from './catalog/data-source';
 import { EMPTY_CONFIG, SeveritySetting, WorkspaceConfig } from './config';
 import { Finding } from './findings';
 import { ParsedFile } from './model';
-import { ParseOptions, parse } from './parse';
+import { ParseOptions, parse, pathOfUri } from './parse';
 import { RULES } from './rules';
 import { Report, Rule, RuleContext } from './rules/types';
+import { accountOfFile } from './workspace';
 
 export interface AnalysisOptions extends ParseOptions {
   readonly config?: WorkspaceConfig;
@@ -18,6 +19,11 @@ export interface AnalysisOptions extends ParseOptions {
   readonly rules?: readonly Rule[];
   /** The reference data; the shared one read from disk by default. */
   readonly catalog?: Catalog;
+  /**
+   * The workspace root (a folder path): the configuration's account `paths` globs are relative to
+   * it. Without it, the file's account is unknown.
+   */
+  readonly root?: string;
 }
 
 export interface Analysis {
@@ -34,7 +40,8 @@ export function analyze(uri: string, text: string, options: AnalysisOptions = {}
 export function analyzeParsed(file: ParsedFile, options: AnalysisOptions = {}): Finding[] {
   if (!file.isPolicyFile) return [];
   const config = options.config ?? EMPTY_CONFIG;
-  const context: RuleContext = { text: file.text, file, config, catalog: options.catalog ?? defaultCatalog() };
+  const account = accountOfFile(config, options.path ?? pathOfUri(file.uri), options.root);
+  const context: RuleContext = { text: file.text, file, config, catalog: options.catalog ?? defaultCatalog(), ...(account ? { account } : {}) };
   const findings: Finding[] = [];
   for (const rule of options.rules ?? RULES) {
     const setting = options.severities?.[rule.name] ?? options.severities?.[rule.id] ?? config.rules?.[rule.name] ?? config.rules?.[rule.id];

@@ -21,7 +21,8 @@ export class AnalysisCache {
 
   constructor(private readonly onRuleError: (rule: Rule, error: unknown) => void) {}
 
-  analyze(document: TextDocument, settings: Settings, config: WorkspaceConfig): Analysis {
+  /** `root` is the workspace folder holding the document, for the configuration's account paths. */
+  analyze(document: TextDocument, settings: Settings, config: WorkspaceConfig, root?: string): Analysis {
     const cached = this.entries.get(document.uri);
     if (cached && cached.version === document.version && cached.settings === settings && cached.config === config) {
       return cached.analysis;
@@ -32,6 +33,7 @@ export class AnalysisCache {
       policyKinds: settings.policyKinds,
       severities: settings.rules,
       config,
+      root,
       onRuleError: this.onRuleError,
     });
     this.entries.set(document.uri, { version: document.version, settings, config, analysis });

@@ -68,7 +68,7 @@ export class DiagnosticsPublisher {
       const [settings, config] = await Promise.all([this.settings.read(uri), this.configs.forDocument(uri)]);
       const current = this.documents.get(uri);
       if (!current || current.version !== version) return;
-      const analysis = this.cache.analyze(current, settings, config);
+      const analysis = this.cache.analyze(current, settings, config, this.configs.folderOf(uri));
       const { findings } = analysis;
       this.onAnalysed(uri, current.getText(), analysis);
       const diagnostics = findings.map((finding, index) => toDiagnostic(current, finding, index, this.docsUrl));

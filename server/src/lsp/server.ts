@@ -13,7 +13,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { packageVersion, ruleDocsUrl } from '../package-root';
 import { AnalysisCache } from './analysis-cache';
-import { codeActions } from './code-actions';
+import { FIX_ALL_KIND, codeActions } from './code-actions';
 import { DiagnosticsPublisher } from './diagnostics';
 import { SettingsReader } from './settings';
 import { GraphRequest, WhoCanAssumeRequest } from '../protocol';
@@ -55,7 +55,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       codeLensProvider: { resolveProvider: false },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },

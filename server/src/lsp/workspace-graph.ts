@@ -42,7 +42,7 @@ export class WorkspaceGraphs {
     this.folders.clear();
     for (const uri of folderUris) {
       const folderPath = URI.parse(uri).fsPath;
-      const folder: Folder = { path: folderPath, index: new WorkspaceIndex(), scanning: Promise.resolve(), scanned: false };
+      const folder: Folder = { path: folderPath, index: new WorkspaceIndex({ root: folderPath }), scanning: Promise.resolve(), scanned: false };
       this.folders.set(folderPath, folder);
       folder.scanning = this.scan(folder);
     }

@@ -13,7 +13,7 @@
  */
 import { WorkspaceConfig } from '../config';
 import { ParsedFile } from '../model';
-import { accountForPath } from './accounts';
+import { accountOfRelativePath } from '../workspace';
 import { FileFacts, IdentityPolicyFact, OrgPolicyFact, PrincipalKind, RoleFact, emptyFacts } from './facts';
 
 const FOLDER_KINDS: Readonly<Record<string, PrincipalKind>> = { roles: 'role', users: 'user', groups: 'group' };
@@ -25,7 +25,7 @@ export function jsonFacts(file: ParsedFile, relativePath: string, config: Worksp
   const segments = relativePath.replace(/\\/g, '/').split('/');
   const baseName = segments[segments.length - 1]!.replace(/\.jsonc?$/i, '');
   const folderKind = segments.slice(0, -1).reverse().map((segment) => FOLDER_KINDS[segment]).find((kind) => kind !== undefined);
-  const accountId = accountForPath(config, relativePath)?.id;
+  const accountId = accountOfRelativePath(config, relativePath)?.id;
   const located = { uri: file.uri, span: document.span };
 
   if (document.kind === 'scp' || document.kind === 'rcp') {

@@ -10,7 +10,8 @@
  */
 import { Finding } from '../findings';
 import { PolicyDocument, Scalar, Span, Statement } from '../model';
-import { readAwsPrincipal, readFederatedPrincipal } from './arn';
+import { readAwsPrincipal } from '../policy/principals';
+import { readFederatedPrincipal, roleArn } from './arn';
 import { CallerContext, Tri, allOf, conditionsHold, coversAction, coversResource, identityAllows } from './evaluate';
 import { OrgPolicyFact } from './facts';
 import { GraphBuilder, PendingEdge } from './graph-builder';
@@ -121,7 +122,7 @@ function awsCandidates(item: Scalar, role: Principal, kinds: readonly EdgeKind[]
   const { builder, principals } = context;
   const named = readAwsPrincipal(item.text);
   switch (named.kind) {
-    case 'anyone':
+    case 'everyone':
       return [anyone(builder, kinds)];
     case 'account': {
       const accountNode = builder.account(named.accountId);
@@ -131,18 +132,20 @@ function awsCandidates(item: Scalar, role: Principal, kinds: readonly EdgeKind[]
         ...members.map((p) => ({ nodeId: nodeFor(p, builder), accountId: named.accountId, arn: p.arn, principal: p, needsGrant: true, kinds })),
       ];
     }
-    case 'role':
-    case 'user': {
-      const found = principals.byArn(named.arn, named.kind, named.accountId, named.name);
+    case 'principal': {
+      if (named.type === 'federated-user') break;
+      // An assumed-role session stands for its role.
+      const kind = named.type === 'user' ? 'user' : 'role';
+      const arn = named.type === 'assumed-role' ? roleArn(named.accountId, named.name) : named.arn;
+      const found = principals.byArn(arn, kind, named.accountId, named.name);
       const nodeId = found
         ? nodeFor(found, builder)
-        : builder.node({ id: `${named.kind}:${named.accountId}:${named.name}`, kind: named.kind, label: named.name, arn: named.arn, accountId: named.accountId });
-      return [{ nodeId, accountId: named.accountId, arn: named.arn, principal: found, needsGrant: true, kinds }];
+        : builder.node({ id: `${kind}:${named.accountId}:${named.name}`, kind, label: named.name, arn, accountId: named.accountId });
+      return [{ nodeId, accountId: named.accountId, arn, principal: found, needsGrant: true, kinds }];
     }
-    default:
-      builder.addUnresolved(role.nodeId, `AWS: ${named.text}`);
-      return [];
   }
+  builder.addUnresolved(role.nodeId, `AWS: ${item.text}`);
+  return [];
 }
 
 /** The graph node of a workspace principal. */

@@ -9,6 +9,7 @@ import { Catalog } from '../catalog/catalog';
 import { EMPTY_CONFIG, WorkspaceConfig } from '../config';
 import { Finding } from '../findings';
 import { ParsedFile, Span } from '../model';
+import { pathOfUri } from '../parse';
 import { PolicyKindGlobs } from '../parse/kind';
 import { LineIndex } from '../text/lines';
 import { buildGraph } from './build';
@@ -17,6 +18,8 @@ import { jsonFacts } from './facts-json';
 import { SourceRef, TrustGraph } from './types';
 
 export interface IndexOptions {
+  /** The workspace root folder: account `paths` in the configuration are relative to it. */
+  readonly root?: string;
   readonly config?: WorkspaceConfig;
   readonly policyKinds?: PolicyKindGlobs;
   readonly catalog?: Catalog;
@@ -62,7 +65,8 @@ export class WorkspaceIndex {
     const existing = this.entries.get(uri);
     if (existing && existing.hash === hash && existing.relativePath === relativePath) return false;
     const { file, findings } = analysis ?? analyze(uri, text, {
-      path: relativePath,
+      path: pathOfUri(uri),
+      ...(this.options.root ? { root: this.options.root } : {}),
       config: this.config,
       ...(this.options.policyKinds ? { policyKinds: this.options.policyKinds } : {}),
       ...(this.options.catalog ? { catalog: this.options.catalog } : {}),

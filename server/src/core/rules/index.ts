@@ -15,6 +15,24 @@ import { valueType } from './value-type';
 import { versionInvalid } from './version-invalid';
 import { versionMissing } from './version-missing';
 import { versionOutdated } from './version-outdated';
+import { allowWithNotElement } from './allow-with-not-element';
+import { assumeRoleAnyResource } from './assume-role-any-resource';
+import { passRoleUnrestricted } from './pass-role-unrestricted';
+import { policySizeQuota } from './policy-size-quota';
+import { privilegeEscalation } from './privilege-escalation';
+import { rcpPrincipal } from './rcp-principal';
+import { rcpUnsupportedService } from './rcp-unsupported-service';
+import { trustCrossAccountWithoutOrgCondition } from './trust-cross-account-without-org-condition';
+import { trustExternalAccountWithoutExternalId } from './trust-external-account-without-external-id';
+import { trustNotPrincipal } from './trust-not-principal';
+import { trustOidcUnboundedSubject } from './trust-oidc-unbounded-subject';
+import { trustOidcWithoutAudience } from './trust-oidc-without-audience';
+import { trustSamlWithoutAudience } from './trust-saml-without-audience';
+import { trustServiceWithoutSource } from './trust-service-without-source';
+import { trustWholeAccount } from './trust-whole-account';
+import { trustWildcardPrincipal } from './trust-wildcard-principal';
+import { wildcardAction } from './wildcard-action';
+import { writeOnAnyResource } from './write-on-any-resource';
 
 export const RULES: readonly Rule[] = [
   jsonSyntax,
@@ -32,6 +50,24 @@ export const RULES: readonly Rule[] = [
   emptyArray,
   duplicateKey,
   valueType,
+  trustWildcardPrincipal,
+  trustCrossAccountWithoutOrgCondition,
+  trustExternalAccountWithoutExternalId,
+  trustWholeAccount,
+  trustOidcUnboundedSubject,
+  trustOidcWithoutAudience,
+  trustSamlWithoutAudience,
+  trustServiceWithoutSource,
+  trustNotPrincipal,
+  wildcardAction,
+  writeOnAnyResource,
+  allowWithNotElement,
+  passRoleUnrestricted,
+  assumeRoleAnyResource,
+  privilegeEscalation,
+  rcpPrincipal,
+  rcpUnsupportedService,
+  policySizeQuota,
 ];
 
 export function ruleByName(name: string): Rule | undefined {
