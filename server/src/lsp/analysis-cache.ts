@@ -1,19 +1,21 @@
 /**
- * Parse and analyse once per document version: diagnostics, code actions and (later) completion and
- * hover all read the same result.
+ * Parse and analyse once per document version: diagnostics, code actions, completion and hover all
+ * read the same result. Completion and hover need only the parse, so they never wait for the rules.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Analysis, analyze } from '../core/analyze';
-import { WorkspaceConfig } from '../core/config';
+import { Analysis, AnalysisOptions, analyzeParsed, parseForAnalysis } from '../core/analyze';
+import { EMPTY_CONFIG, WorkspaceConfig } from '../core/config';
+import { ParsedFile } from '../core/model';
 import { pathOfUri } from '../core/parse';
 import { Rule } from '../core/rules/types';
-import { Settings } from './settings';
+import { DEFAULT_SETTINGS, Settings } from './settings';
 
 interface Entry {
   readonly version: number;
   readonly settings: Settings;
   readonly config: WorkspaceConfig;
-  readonly analysis: Analysis;
+  readonly file: ParsedFile;
+  analysis?: Analysis;
 }
 
 export class AnalysisCache {
@@ -22,20 +24,19 @@ export class AnalysisCache {
   constructor(private readonly onRuleError: (rule: Rule, error: unknown) => void) {}
 
   analyze(document: TextDocument, settings: Settings, config: WorkspaceConfig): Analysis {
-    const cached = this.entries.get(document.uri);
-    if (cached && cached.version === document.version && cached.settings === settings && cached.config === config) {
-      return cached.analysis;
-    }
-    const analysis = analyze(document.uri, document.getText(), {
-      languageId: document.languageId,
-      path: pathOfUri(document.uri),
-      policyKinds: settings.policyKinds,
-      severities: settings.rules,
-      config,
-      onRuleError: this.onRuleError,
-    });
-    this.entries.set(document.uri, { version: document.version, settings, config, analysis });
-    return analysis;
+    const entry = this.entry(document, settings, config);
+    entry.analysis ??= { file: entry.file, findings: analyzeParsed(entry.file, this.options(document, settings, config)) };
+    return entry.analysis;
+  }
+
+  /**
+   * The parsed file of this version, parsed now if need be, with the settings and configuration of
+   * the last analysis of the document (they only decide policy kinds, which completion and hover
+   * hardly depend on; the next analysis corrects them).
+   */
+  parsed(document: TextDocument): ParsedFile {
+    const last = this.entries.get(document.uri);
+    return this.entry(document, last?.settings ?? DEFAULT_SETTINGS, last?.config ?? EMPTY_CONFIG, true).file;
   }
 
   /** The last analysis of exactly this version, if there is one. */
@@ -46,5 +47,27 @@ export class AnalysisCache {
 
   forget(uri: string): void {
     this.entries.delete(uri);
+  }
+
+  private entry(document: TextDocument, settings: Settings, config: WorkspaceConfig, anySettings = false): Entry {
+    const cached = this.entries.get(document.uri);
+    if (cached && cached.version === document.version && (anySettings || (cached.settings === settings && cached.config === config))) {
+      return cached;
+    }
+    const options = this.options(document, settings, config);
+    const entry: Entry = { version: document.version, settings, config, file: parseForAnalysis(document.uri, document.getText(), options) };
+    this.entries.set(document.uri, entry);
+    return entry;
+  }
+
+  private options(document: TextDocument, settings: Settings, config: WorkspaceConfig): AnalysisOptions {
+    return {
+      languageId: document.languageId,
+      path: pathOfUri(document.uri),
+      policyKinds: settings.policyKinds,
+      severities: settings.rules,
+      config,
+      onRuleError: this.onRuleError,
+    };
   }
 }

@@ -10,10 +10,13 @@ import {
   createConnection,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { defaultCatalog } from '../core/catalog/data-source';
 import { packageVersion, ruleDocsUrl } from '../package-root';
 import { AnalysisCache } from './analysis-cache';
 import { codeActions } from './code-actions';
+import { completions } from './completion';
 import { DiagnosticsPublisher } from './diagnostics';
+import { hoverAt } from './hover';
 import { SettingsReader } from './settings';
 import { CONFIG_FILE_NAME, WorkspaceConfigs } from './workspace-config';
 
@@ -22,6 +25,7 @@ const documents = new TextDocuments(TextDocument);
 
 let clientAnswersConfiguration = false;
 let clientWantsConfigurationChanges = false;
+let clientSupportsSnippets = false;
 const reportedRuleErrors = new Set<string>();
 
 const settings = new SettingsReader(connection, () => clientAnswersConfiguration);
@@ -37,12 +41,16 @@ const diagnostics = new DiagnosticsPublisher(connection, documents, cache, setti
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   clientAnswersConfiguration = params.capabilities.workspace?.configuration === true;
   clientWantsConfigurationChanges = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+  clientSupportsSnippets = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
   const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
   configs.setFolders(folders);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      // `"` opens a value or key, `:` follows a service prefix (`s3:`) or a set operator.
+      completionProvider: { triggerCharacters: ['"', ':'] },
+      hoverProvider: true,
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'iam-atlas', version: packageVersion() },
@@ -81,6 +89,28 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
 connection.onCodeAction((params) => {
   const document = documents.get(params.textDocument.uri);
   return document ? codeActions(document, params, cache) : [];
+});
+
+connection.onCompletion((params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return null;
+  try {
+    return completions(document, params.position, cache, defaultCatalog(), clientSupportsSnippets);
+  } catch (error) {
+    connection.console.error(`Completion in ${document.uri} failed: ${(error as Error).stack ?? String(error)}`);
+    return null;
+  }
+});
+
+connection.onHover((params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return null;
+  try {
+    return hoverAt(document, params.position, cache, defaultCatalog());
+  } catch (error) {
+    connection.console.error(`Hover in ${document.uri} failed: ${(error as Error).stack ?? String(error)}`);
+    return null;
+  }
 });
 
 documents.listen(connection);
