@@ -15,6 +15,14 @@ import { valueType } from './value-type';
 import { versionInvalid } from './version-invalid';
 import { versionMissing } from './version-missing';
 import { versionOutdated } from './version-outdated';
+import { unknownService } from './unknown-service';
+import { unknownAction } from './unknown-action';
+import { wildcardNoMatch } from './wildcard-no-match';
+import { unknownConditionKey } from './unknown-condition-key';
+import { unknownConditionOperator } from './unknown-condition-operator';
+import { conditionOperatorType } from './condition-operator-type';
+import { conditionSetOperator } from './condition-set-operator';
+import { resourceServiceMismatch } from './resource-service-mismatch';
 
 export const RULES: readonly Rule[] = [
   jsonSyntax,
@@ -32,6 +40,14 @@ export const RULES: readonly Rule[] = [
   emptyArray,
   duplicateKey,
   valueType,
+  unknownService,
+  unknownAction,
+  wildcardNoMatch,
+  unknownConditionKey,
+  unknownConditionOperator,
+  conditionOperatorType,
+  conditionSetOperator,
+  resourceServiceMismatch,
 ];
 
 export function ruleByName(name: string): Rule | undefined {
