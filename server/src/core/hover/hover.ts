@@ -113,7 +113,7 @@ function conditionKeyHover(name: string, catalog: Catalog): string | undefined {
   if (found.status !== 'known') return undefined;
   const info: ConditionKeyInfo = found.info;
   const types = found.global ? (info as GlobalConditionKey).types.join(' or ') : info.type;
-  const scope = found.global ? 'global condition key' : `condition key of ${info.service}`;
+  const scope = found.global ? 'global condition key' : `condition key of ${catalog.serviceName(info.service) ?? info.service}`;
   const values = isMultiValued(info.type) ? 'Multivalued: use it with `ForAllValues:` or `ForAnyValue:`.' : undefined;
   const link = found.global ? globalKeyDocsUrl(info.key) : serviceKeysDocsUrl(info.service, catalog.serviceName(info.service));
   const docsTitle = found.global ? 'AWS global condition context keys' : 'Service Authorization Reference';

@@ -19,16 +19,19 @@ export const unknownConditionOperator: DocumentRule = {
       for (const operator of statement.condition?.value.operators ?? []) {
         const key = operator.operator;
         if (/\$\{|%\{/.test(key.name) || parseOperator(key.name)) continue;
-        const candidates = didYouMean(key.name, ALL_OPERATOR_NAMES);
+        // Null already tests whether the key exists: it has no IfExists form and takes no set prefix.
+        const isNullVariant = key.name.replace(/^ForA(ll|ny)Values?:/, '').replace(/IfExists$/, '') === 'Null';
+        const candidates = isNullVariant ? ['Null'] : didYouMean(key.name, ALL_OPERATOR_NAMES);
         const caseOnly = candidates[0]?.toLowerCase() === key.name.toLowerCase();
+        let message = `"${key.name}" is not a condition operator: AWS rejects the policy.${didYouMeanHint(candidates, 'See the list of condition operators in the IAM User Guide.')}`;
+        if (isNullVariant) message = `"${key.name}" is not a condition operator: Null takes no IfExists suffix and no set prefix, as it tests whether the key exists. Use "Null".`;
+        if (caseOnly) message = `Condition operator "${key.name}" is spelled "${candidates[0]}" by AWS: write it that way.`;
         reports.push({
           span: key.span,
           // AWS documents operators in one spelling; whether it accepts another case is not
           // documented, so a case-only difference is a warning rather than an error.
           severity: caseOnly ? 'warning' : undefined,
-          message: caseOnly
-            ? `Condition operator "${key.name}" is spelled "${candidates[0]}" by AWS: write it that way.`
-            : `"${key.name}" is not a condition operator: AWS rejects the policy.${didYouMeanHint(candidates, 'See the list of condition operators in the IAM User Guide.')}`,
+          message,
           fixes: candidates.map((candidate, index) => ({
             title: `Change to "${candidate}"`,
             edits: [renameKey(text, key, candidate)],
