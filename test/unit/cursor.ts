@@ -4,8 +4,11 @@ import { complete } from '../../server/src/core/complete/complete';
 import { snippetToPlain } from '../../server/src/core/complete/render';
 import { CompletionEntry } from '../../server/src/core/complete/types';
 import { hover } from '../../server/src/core/hover/hover';
-import { locateForCompletion, locateForHover } from '../../server/src/core/locate';
-import { parse } from '../../server/src/core/parse';
+import { LocateInput, locateForCompletion, locateForHover } from '../../server/src/core/locate';
+
+function input(uri: string, text: string): LocateInput {
+  return { uri, text, language: 'json' };
+}
 
 export function split(textWithCursor: string): { text: string; offset: number } {
   const offset = textWithCursor.indexOf('|');
@@ -16,7 +19,7 @@ export function split(textWithCursor: string): { text: string; offset: number } 
 /** The items offered at the cursor, in the order an editor shows them (by sortText, then label). */
 export function itemsAt(textWithCursor: string, uri = 'file:///work/policy.json'): CompletionEntry[] {
   const { text, offset } = split(textWithCursor);
-  const context = locateForCompletion(parse(uri, text), offset);
+  const context = locateForCompletion(input(uri, text), offset);
   if (!context) return [];
   return [...complete(context, defaultCatalog()).items].sort((a, b) => a.sortText.localeCompare(b.sortText) || a.label.localeCompare(b.label));
 }
@@ -31,7 +34,7 @@ export function labelsAt(textWithCursor: string, uri?: string): string[] {
  */
 export function accept(textWithCursor: string, label: string): string {
   const { text, offset } = split(textWithCursor);
-  const context = locateForCompletion(parse('file:///work/policy.json', text), offset);
+  const context = locateForCompletion(input('file:///work/policy.json', text), offset);
   if (!context) throw new Error('no completion here');
   const result = complete(context, defaultCatalog());
   const item = result.items.find((i) => i.label === label);
@@ -51,6 +54,6 @@ function markFirstStop(snippet: string): string {
 
 export function hoverAt(textWithCursor: string, catalog: Catalog = defaultCatalog()): string | undefined {
   const { text, offset } = split(textWithCursor);
-  const context = locateForHover(parse('file:///work/policy.json', text), offset);
+  const context = locateForHover(input('file:///work/policy.json', text), offset);
   return context && hover(context, catalog)?.markdown;
 }

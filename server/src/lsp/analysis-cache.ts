@@ -1,14 +1,15 @@
 /**
- * Parse and analyse once per document version: diagnostics, code actions, completion and hover all
- * read the same result. Completion and hover need only the parse, so they never wait for the rules.
+ * Parse and analyse once per document version: diagnostics and code actions read the same result.
+ * Completion and hover read the text of each new version themselves (a statement at a time), and
+ * take from here only what an earlier parse knew about the file, such as its policy kind.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis, AnalysisOptions, analyzeParsed, parseForAnalysis } from '../core/analyze';
-import { EMPTY_CONFIG, WorkspaceConfig } from '../core/config';
+import { WorkspaceConfig } from '../core/config';
 import { ParsedFile } from '../core/model';
 import { pathOfUri } from '../core/parse';
 import { Rule } from '../core/rules/types';
-import { DEFAULT_SETTINGS, Settings } from './settings';
+import { Settings } from './settings';
 
 interface Entry {
   readonly version: number;
@@ -29,14 +30,9 @@ export class AnalysisCache {
     return entry.analysis;
   }
 
-  /**
-   * The parsed file of this version, parsed now if need be, with the settings and configuration of
-   * the last analysis of the document (they only decide policy kinds, which completion and hover
-   * hardly depend on; the next analysis corrects them).
-   */
-  parsed(document: TextDocument): ParsedFile {
-    const last = this.entries.get(document.uri);
-    return this.entry(document, last?.settings ?? DEFAULT_SETTINGS, last?.config ?? EMPTY_CONFIG, true).file;
+  /** The last parse of the document, of whatever version: for what edits rarely change, like its kind. */
+  lastParsed(uri: string): ParsedFile | undefined {
+    return this.entries.get(uri)?.file;
   }
 
   /** The last analysis of exactly this version, if there is one. */
@@ -49,9 +45,9 @@ export class AnalysisCache {
     this.entries.delete(uri);
   }
 
-  private entry(document: TextDocument, settings: Settings, config: WorkspaceConfig, anySettings = false): Entry {
+  private entry(document: TextDocument, settings: Settings, config: WorkspaceConfig): Entry {
     const cached = this.entries.get(document.uri);
-    if (cached && cached.version === document.version && (anySettings || (cached.settings === settings && cached.config === config))) {
+    if (cached && cached.version === document.version && cached.settings === settings && cached.config === config) {
       return cached;
     }
     const options = this.options(document, settings, config);

@@ -12,7 +12,8 @@ import { Catalog } from '../core/catalog/catalog';
 import { complete } from '../core/complete/complete';
 import { snippetToPlain } from '../core/complete/render';
 import { CompletionEntry, EntryKind } from '../core/complete/types';
-import { locateForCompletion } from '../core/locate';
+import { LocateInput, locateForCompletion } from '../core/locate';
+import { languageOf } from '../core/parse';
 import { AnalysisCache } from './analysis-cache';
 import { toRange } from './convert';
 
@@ -31,12 +32,20 @@ const KINDS: Readonly<Record<EntryKind, CompletionItemKind>> = {
 const TRIGGER_SUGGEST = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
 
 export function completions(document: TextDocument, position: Position, cache: AnalysisCache, catalog: Catalog, snippets: boolean): CompletionList | null {
-  const file = cache.parsed(document);
-  const context = locateForCompletion(file, document.offsetAt(position));
+  const input = locateInput(document, cache);
+  const context = input && locateForCompletion(input, document.offsetAt(position));
   if (!context) return null;
   const result = complete(context, catalog);
   const range = toRange(document, result.span);
   return { isIncomplete: result.incomplete, items: result.items.map((entry) => toItem(entry, range, snippets)) };
+}
+
+/** The text of this version, with the policy kind an earlier parse found (edits rarely change it). */
+export function locateInput(document: TextDocument, cache: AnalysisCache): LocateInput | undefined {
+  const language = languageOf(document.uri, document.languageId);
+  if (!language) return undefined;
+  const known = cache.lastParsed(document.uri)?.documents[0];
+  return { uri: document.uri, text: document.getText(), language, kind: known?.kind, kindReason: known?.origin.kindReason };
 }
 
 function toItem(entry: CompletionEntry, range: ReturnType<typeof toRange>, snippets: boolean): CompletionItem {

@@ -1,15 +1,16 @@
-/** textDocument/hover: locate the name under the cursor in the model, ask the hover core. */
+/** textDocument/hover: locate the name under the cursor, ask the hover core. */
 import { Hover, MarkupKind, Position } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Catalog } from '../core/catalog/catalog';
 import { hover } from '../core/hover/hover';
 import { locateForHover } from '../core/locate';
 import { AnalysisCache } from './analysis-cache';
+import { locateInput } from './completion';
 import { toRange } from './convert';
 
 export function hoverAt(document: TextDocument, position: Position, cache: AnalysisCache, catalog: Catalog): Hover | null {
-  const file = cache.parsed(document);
-  const context = locateForHover(file, document.offsetAt(position));
+  const input = locateInput(document, cache);
+  const context = input && locateForHover(input, document.offsetAt(position));
   const result = context && hover(context, catalog);
   if (!result) return null;
   return { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: toRange(document, result.span) };

@@ -19,7 +19,7 @@ export function complete(context: CursorContext, catalog: Catalog): CompletionRe
   return { items: entries(context, catalog), span: context.span, incomplete: context.element === 'action' || context.element === 'conditionOperator' };
 }
 
-function entries(context: CursorContext, catalog: Catalog): CompletionEntry[] {
+function entries(context: CursorContext, catalog: Catalog): readonly CompletionEntry[] {
   switch (context.element) {
     case 'policyKey':
       return keys(context, POLICY_KEYS);

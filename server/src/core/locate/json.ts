@@ -1,30 +1,39 @@
 /**
- * The JSON locator: (parsed file, offset) → what the cursor is in. It reads the JSON path at the
- * cursor with jsonc-parser, which copes with the half-typed text completion sees (`{ "Eff`,
- * `"Action": "s3:get`), and takes the policy and statement around it from the model.
+ * The JSON locator: (text, offset) → what the cursor is in. It reads the JSON path at the cursor
+ * with jsonc-parser, which copes with the half-typed text completion sees (`{ "Eff`,
+ * `"Action": "s3:get`), and reads the statement around the cursor into the model on its own
+ * (json-statement.ts), so a keystroke in a large policy does not parse it whole.
  */
 import { getLocation, Node as JsonNode } from 'jsonc-parser';
-import { Key, ParsedFile, PolicyDocument, Span, Statement, spanContains } from '../model';
+import { Key, PolicyDocument, Span, Statement } from '../model';
 import { CursorContext, CursorElement } from './context';
+import { SliceOptions, StatementRange, findStatement, readStatement, rootKeys } from './json-statement';
 
 type JsonPath = (string | number)[];
 
-export function locateJson(file: ParsedFile, offset: number): CursorContext | undefined {
-  const { text } = file;
-  const document = file.documents.find((d) => spanContains(d.span, offset));
-  // A JSON file that is not a policy yet gets policy keys only while it is still empty: an object
-  // with no member written (package.json and friends get nothing).
-  if (!document && !file.isPolicyFile && text.includes(':')) return undefined;
-  const location = getLocation(text, offset);
-  const path = location.path as JsonPath;
-  const isKey = location.isAtPropertyKey;
-  const token = tokenAt(text, offset, location.previousNode, isKey);
-  if (!token) return undefined;
-
+export function locateJson(text: string, offset: number, options: SliceOptions): CursorContext | undefined {
+  const range = findStatement(text, offset);
+  const { path, isKey, node } = jsonPathAt(text, offset, range);
   const target = resolve(path, isKey);
   if (!target) return undefined;
-  if (!document && target.element !== 'policyKey') return undefined;
-  const statement = target.statementIndex !== undefined ? document?.statements[target.statementIndex] : undefined;
+  const token = tokenAt(text, offset, node, isKey);
+  if (!token) return undefined;
+
+  let document: PolicyDocument | undefined;
+  let statement: Statement | undefined;
+  let topKeys: readonly Key[] = [];
+  if (target.element === 'policyKey') {
+    topKeys = rootKeys(text);
+    // A JSON file that is not a policy gets policy keys only while it is still empty: an object with
+    // no member written (package.json and friends get nothing).
+    const isPolicy = options.kindReason === 'glob' || topKeys.some((key) => /^statement$/i.test(key.name) || key.name === 'Version');
+    if (!isPolicy && text.includes(':')) return undefined;
+  } else if (target.statementIndex !== undefined) {
+    const slice = range && readStatement(text, range, options);
+    if (!slice) return undefined;
+    document = slice.document;
+    statement = slice.statement;
+  }
 
   const typed = text.slice(token.nameStart, offset);
   return {
@@ -37,12 +46,27 @@ export function locateJson(file: ParsedFile, offset: number): CursorContext | un
     openQuote: !token.quoted && text[token.span.start] === '"',
     offset,
     hasValue: isKey && /^\s*:/.test(text.slice(token.tokenEnd)),
-    siblingKeys: isKey ? siblings(target, document, statement, token.tokenStart) : [],
+    siblingKeys: isKey ? siblings(target, topKeys, statement, token.tokenStart) : [],
     principalType: target.principalType,
     operator: target.operator,
     document,
     statement,
   };
+}
+
+/**
+ * The JSON path at the cursor. Inside a statement, only the statement's text is read (its path
+ * prefixed with where it sits), so the cost does not grow with the statements before it.
+ */
+function jsonPathAt(text: string, offset: number, range: StatementRange | undefined): { path: JsonPath; isKey: boolean; node: JsonNode | undefined } {
+  if (!range) {
+    const location = getLocation(text, offset);
+    return { path: location.path as JsonPath, isKey: location.isAtPropertyKey, node: location.previousNode };
+  }
+  const location = getLocation(text.slice(range.start, range.end), offset - range.start);
+  const prefix: JsonPath = range.inArray ? ['Statement', range.index] : ['Statement'];
+  const node = location.previousNode && { ...location.previousNode, offset: location.previousNode.offset + range.start };
+  return { path: [...prefix, ...(location.path as JsonPath)], isKey: location.isAtPropertyKey, node };
 }
 
 interface Target {
@@ -123,9 +147,9 @@ function tokenAt(text: string, offset: number, node: JsonNode | undefined, isKey
   return { span: { start, end }, quoted: false, nameStart: start, nameEnd: end, tokenStart: start, tokenEnd: end };
 }
 
-function siblings(target: Target, document: PolicyDocument | undefined, statement: Statement | undefined, tokenStart: number): string[] {
+function siblings(target: Target, topKeys: readonly Key[], statement: Statement | undefined, tokenStart: number): string[] {
   let keys: readonly Key[] = [];
-  if (target.element === 'policyKey') keys = document?.keys ?? [];
+  if (target.element === 'policyKey') keys = topKeys;
   else if (statement && target.objectPath) {
     const [first, second] = target.objectPath;
     if (first === undefined) keys = statement.keys;
