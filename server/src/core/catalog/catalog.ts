@@ -94,6 +94,7 @@ export class Catalog {
   private rcp?: ReadonlySet<string>;
   private patterns?: Readonly<Record<string, Record<string, string>>>;
   private keyHomes?: ReadonlyMap<string, readonly string[]>;
+  private readonly expanded = new Map<string, readonly ActionInfo[]>();
 
   constructor(private readonly source: CatalogSource) {
     this.serviceList = (source.readJson('services.json') as string[]).slice().sort();
@@ -131,6 +132,18 @@ export class Catalog {
    * characters and `?` for one. `*` alone matches every action of every service (and reads them all).
    */
   expand(pattern: string): readonly ActionInfo[] {
+    const key = pattern.toLowerCase();
+    let matches = this.expanded.get(key);
+    if (!matches) {
+      // The same patterns come back on every keystroke; the cap keeps typing from growing it forever.
+      if (this.expanded.size >= EXPANSION_CACHE_SIZE) this.expanded.clear();
+      matches = this.match(pattern);
+      this.expanded.set(key, matches);
+    }
+    return matches;
+  }
+
+  private match(pattern: string): readonly ActionInfo[] {
     if (pattern === '*') return this.serviceList.flatMap((prefix) => this.actions(prefix));
     const colon = pattern.indexOf(':');
     if (colon <= 0) return [];
@@ -289,6 +302,8 @@ export function templateRegExp(template: string): RegExp {
   const body = parts.map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.+');
   return new RegExp(`^${body}$`, 'i');
 }
+
+const EXPANSION_CACHE_SIZE = 2000;
 
 const wildcardCache = new Map<string, RegExp>();
 
