@@ -12,10 +12,10 @@ import { Catalog } from '../core/catalog/catalog';
 import { complete } from '../core/complete/complete';
 import { snippetToPlain } from '../core/complete/render';
 import { CompletionEntry, EntryKind } from '../core/complete/types';
-import { LocateInput, locateForCompletion } from '../core/locate';
-import { languageOf } from '../core/parse';
+import { locateForCompletion } from '../core/locate';
 import { AnalysisCache } from './analysis-cache';
 import { toRange } from './convert';
+import { locateInput } from './locate-input';
 
 const KINDS: Readonly<Record<EntryKind, CompletionItemKind>> = {
   key: CompletionItemKind.Property,
@@ -38,14 +38,6 @@ export function completions(document: TextDocument, position: Position, cache: A
   const result = complete(context, catalog);
   const range = toRange(document, result.span);
   return { isIncomplete: result.incomplete, items: result.items.map((entry) => toItem(entry, range, snippets)) };
-}
-
-/** The text of this version, with the policy kind an earlier parse found (edits rarely change it). */
-export function locateInput(document: TextDocument, cache: AnalysisCache): LocateInput | undefined {
-  const language = languageOf(document.uri, document.languageId);
-  if (!language) return undefined;
-  const known = cache.lastParsed(document.uri)?.documents[0];
-  return { uri: document.uri, text: document.getText(), language, kind: known?.kind, kindReason: known?.origin.kindReason };
 }
 
 function toItem(entry: CompletionEntry, range: ReturnType<typeof toRange>, snippets: boolean): CompletionItem {

@@ -5,8 +5,8 @@ import { Catalog } from '../core/catalog/catalog';
 import { hover } from '../core/hover/hover';
 import { locateForHover } from '../core/locate';
 import { AnalysisCache } from './analysis-cache';
-import { locateInput } from './completion';
 import { toRange } from './convert';
+import { locateInput } from './locate-input';
 
 export function hoverAt(document: TextDocument, position: Position, cache: AnalysisCache, catalog: Catalog): Hover | null {
   const input = locateInput(document, cache);
