@@ -67,7 +67,14 @@ export class TestClient {
       processId: process.pid,
       rootUri: folders?.[0]?.uri ?? null,
       workspaceFolders: folders,
-      capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+      capabilities: {
+        workspace: { configuration: true },
+        textDocument: {
+          publishDiagnostics: { versionSupport: true },
+          completion: { completionItem: { snippetSupport: true } },
+          hover: { contentFormat: ['markdown'] },
+        },
+      },
     });
     await client.connection.sendNotification(InitializedNotification.type, {});
     return client;

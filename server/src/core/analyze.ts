@@ -32,9 +32,14 @@ export interface Analysis {
 }
 
 export function analyze(uri: string, text: string, options: AnalysisOptions = {}): Analysis {
-  const policyKinds = { ...options.config?.policyKinds, ...options.policyKinds };
-  const file = parse(uri, text, { ...options, policyKinds: Object.keys(policyKinds).length ? policyKinds : undefined });
+  const file = parseForAnalysis(uri, text, options);
   return { file, findings: analyzeParsed(file, options) };
+}
+
+/** The parse `analyze` does (policy-kind globs from the configuration and the options), on its own. */
+export function parseForAnalysis(uri: string, text: string, options: AnalysisOptions = {}): ParsedFile {
+  const policyKinds = { ...options.config?.policyKinds, ...options.policyKinds };
+  return parse(uri, text, { ...options, policyKinds: Object.keys(policyKinds).length ? policyKinds : undefined });
 }
 
 export function analyzeParsed(file: ParsedFile, options: AnalysisOptions = {}): Finding[] {

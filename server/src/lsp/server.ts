@@ -11,10 +11,13 @@ import {
   createConnection,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { defaultCatalog } from '../core/catalog/data-source';
 import { packageVersion, ruleDocsUrl } from '../package-root';
 import { AnalysisCache } from './analysis-cache';
 import { FIX_ALL_KIND, codeActions } from './code-actions';
+import { completions } from './completion';
 import { DiagnosticsPublisher } from './diagnostics';
+import { hoverAt } from './hover';
 import { SettingsReader } from './settings';
 import { GraphRequest, WhoCanAssumeRequest } from '../protocol';
 import { trustCodeLenses } from './code-lens';
@@ -29,6 +32,7 @@ let clientAnswersConfiguration = false;
 let clientWantsConfigurationChanges = false;
 let clientShowsProgress = false;
 let clientRefreshesLenses = false;
+let clientSupportsSnippets = false;
 let folderUris: string[] = [];
 const reportedRuleErrors = new Set<string>();
 
@@ -50,6 +54,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   clientWantsConfigurationChanges = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
   clientShowsProgress = params.capabilities.window?.workDoneProgress === true;
   clientRefreshesLenses = params.capabilities.workspace?.codeLens?.refreshSupport === true;
+  clientSupportsSnippets = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
   folderUris = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
   configs.setFolders(folderUris);
   return {
@@ -57,6 +62,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       codeLensProvider: { resolveProvider: false },
+      // `"` opens a value or key, `:` follows a service prefix (`s3:`) or a set operator.
+      completionProvider: { triggerCharacters: ['"', ':'] },
+      hoverProvider: true,
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'iam-atlas', version: packageVersion() },
@@ -112,6 +120,28 @@ connection.onCodeLens(({ textDocument }) => {
 connection.onCodeAction((params) => {
   const document = documents.get(params.textDocument.uri);
   return document ? codeActions(document, params, cache) : [];
+});
+
+connection.onCompletion((params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return null;
+  try {
+    return completions(document, params.position, cache, defaultCatalog(), clientSupportsSnippets);
+  } catch (error) {
+    connection.console.error(`Completion in ${document.uri} failed: ${(error as Error).stack ?? String(error)}`);
+    return null;
+  }
+});
+
+connection.onHover((params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return null;
+  try {
+    return hoverAt(document, params.position, cache, defaultCatalog());
+  } catch (error) {
+    connection.console.error(`Hover in ${document.uri} failed: ${(error as Error).stack ?? String(error)}`);
+    return null;
+  }
 });
 
 documents.listen(connection);

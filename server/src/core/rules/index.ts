@@ -15,6 +15,14 @@ import { valueType } from './value-type';
 import { versionInvalid } from './version-invalid';
 import { versionMissing } from './version-missing';
 import { versionOutdated } from './version-outdated';
+import { unknownService } from './unknown-service';
+import { unknownAction } from './unknown-action';
+import { wildcardNoMatch } from './wildcard-no-match';
+import { unknownConditionKey } from './unknown-condition-key';
+import { unknownConditionOperator } from './unknown-condition-operator';
+import { conditionOperatorType } from './condition-operator-type';
+import { conditionSetOperator } from './condition-set-operator';
+import { resourceServiceMismatch } from './resource-service-mismatch';
 import { allowWithNotElement } from './allow-with-not-element';
 import { assumeRoleAnyResource } from './assume-role-any-resource';
 import { passRoleUnrestricted } from './pass-role-unrestricted';
@@ -50,6 +58,14 @@ export const RULES: readonly Rule[] = [
   emptyArray,
   duplicateKey,
   valueType,
+  unknownService,
+  unknownAction,
+  wildcardNoMatch,
+  unknownConditionKey,
+  unknownConditionOperator,
+  conditionOperatorType,
+  conditionSetOperator,
+  resourceServiceMismatch,
   trustWildcardPrincipal,
   trustCrossAccountWithoutOrgCondition,
   trustExternalAccountWithoutExternalId,
