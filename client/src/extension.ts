@@ -43,7 +43,7 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
       { scheme: 'untitled', language: 'terraform' },
     ],
     synchronize: {
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/iam-atlas.json'),
+      fileEvents: [vscode.workspace.createFileSystemWatcher('**/iam-atlas.json'), vscode.workspace.createFileSystemWatcher('**/*.tf')],
     },
     outputChannel: output,
   };

@@ -10,8 +10,9 @@ import {
   createConnection,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { initTerraform } from '../core/parse/terraform-runtime';
 import { packageVersion, ruleDocsUrl } from '../package-root';
-import { AnalysisCache } from './analysis-cache';
+import { AnalysisCache, inModuleOf } from './analysis-cache';
 import { codeActions } from './code-actions';
 import { DiagnosticsPublisher } from './diagnostics';
 import { SettingsReader } from './settings';
@@ -22,6 +23,7 @@ const documents = new TextDocuments(TextDocument);
 
 let clientAnswersConfiguration = false;
 let clientWantsConfigurationChanges = false;
+let terraformFailure: Error | undefined;
 const reportedRuleErrors = new Set<string>();
 
 const settings = new SettingsReader(connection, () => clientAnswersConfiguration);
@@ -31,6 +33,9 @@ const cache = new AnalysisCache((rule, error) => {
   if (reportedRuleErrors.has(rule.id)) return;
   reportedRuleErrors.add(rule.id);
   connection.console.error(`Rule ${rule.id} ${rule.name} failed and was skipped: ${(error as Error).stack ?? String(error)}`);
+}, (changedUri) => {
+  // A .tf file changed what it tells its module (which argument uses which policy): re-check the others.
+  for (const document of documents.all()) if (document.uri !== changedUri && inModuleOf(changedUri, document.uri)) void diagnostics.later(document.uri);
 });
 const diagnostics = new DiagnosticsPublisher(connection, documents, cache, settings, configs, ruleDocsUrl);
 
@@ -50,6 +55,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 });
 
 connection.onInitialized(() => {
+  if (terraformFailure) connection.console.error(`Terraform files will not be analysed: ${terraformFailure.message}`);
   if (clientWantsConfigurationChanges) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'iamAtlas' });
   }
@@ -76,6 +82,10 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
     configs.invalidate();
     diagnostics.all();
   }
+  if (changes.some((change) => change.uri.toLowerCase().endsWith('.tf'))) {
+    cache.terraformFilesChanged();
+    diagnostics.all();
+  }
 });
 
 connection.onCodeAction((params) => {
@@ -83,5 +93,13 @@ connection.onCodeAction((params) => {
   return document ? codeActions(document, params, cache) : [];
 });
 
-documents.listen(connection);
-connection.listen();
+// The Terraform parser loads WebAssembly: start listening once it is ready, so every .tf document is
+// parsed with it. If it fails, JSON still works and the reason is logged once the client is there.
+void initTerraform()
+  .catch((error: Error) => {
+    terraformFailure = error;
+  })
+  .finally(() => {
+    documents.listen(connection);
+    connection.listen();
+  });
