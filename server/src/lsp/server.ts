@@ -74,7 +74,14 @@ documents.onDidChangeContent(({ document }) => {
   if (justOpened.delete(document.uri)) diagnostics.now(document.uri);
   else void diagnostics.later(document.uri);
 });
-documents.onDidClose(({ document }) => diagnostics.clear(document.uri));
+documents.onDidClose(({ document }) => {
+  diagnostics.clear(document.uri);
+  // Its text on disk may tell the module something else than the editor's did.
+  if (document.uri.toLowerCase().endsWith('.tf')) {
+    cache.terraformFilesChanged();
+    diagnostics.all();
+  }
+});
 
 connection.onDidChangeConfiguration(() => diagnostics.all());
 connection.onDidChangeWatchedFiles(({ changes }) => {

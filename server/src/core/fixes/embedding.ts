@@ -9,7 +9,7 @@ import { Report } from '../rules/types';
 
 export function escapeForEmbedding(newText: string, embedding: NonNullable<PolicyDocument['origin']['embedding']>): string {
   const escaped = embedding === 'quoted-string' ? JSON.stringify(newText).slice(1, -1) : newText;
-  return escaped.replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
+  return escaped.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
 }
 
 /** The reports of a rule, with their fixes' edits escaped for the text the document is embedded in. */

@@ -61,7 +61,7 @@ function toJsonNode(expression: TfExpression, text: string): Node {
       return { type: 'array', offset, length, children: expression.items.map((item) => toJsonNode(item, text)) };
     case 'string':
       // The builder reads template escapes: write a literal `${` the way Terraform source would.
-      return { type: 'string', value: expression.value.replace(/\$\{/g, '$${').replace(/%\{/g, '%%{'), offset, length };
+      return { type: 'string', value: expression.value.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{'), offset, length };
     case 'number':
       return { type: 'number', value: expression.value, offset, length };
     case 'bool':

@@ -43,6 +43,8 @@ export interface BlockPolicies {
   readonly jsonErrors: ParseError[];
   /** Whether the block is one that holds policies (its syntax errors are worth reporting). */
   readonly holdsPolicies: boolean;
+  /** A policy argument is there but too broken to yield a document at all. */
+  readonly unreadable: boolean;
 }
 
 export interface ExtractOptions {
@@ -54,7 +56,7 @@ export interface ExtractOptions {
 }
 
 export function blockPolicies(block: TfBlock, options: ExtractOptions): BlockPolicies {
-  const result: { -readonly [K in keyof BlockPolicies]: BlockPolicies[K] } = { candidates: [], links: [], jsonErrors: [], holdsPolicies: false };
+  const result: { -readonly [K in keyof BlockPolicies]: BlockPolicies[K] } = { candidates: [], links: [], jsonErrors: [], holdsPolicies: false, unreadable: false };
   const address = blockAddress(block);
   const broken = (span: Span, hasErrors: boolean): boolean => hasErrors || options.problems.some((p) => p.span.start >= span.start && p.span.start < span.end);
 
@@ -94,6 +96,8 @@ export function blockPolicies(block: TfBlock, options: ExtractOptions): BlockPol
         return;
       }
       const found = expressionDocument(attribute.value, { ...options, expected: true, kind, origin });
+      const isBroken = broken(attribute.span, attribute.hasErrors);
+      if (isBroken && found?.status !== 'document') result.unreadable = true;
       if (!found) return;
       if (found.status === 'none') {
         result.jsonErrors.push(...found.errors);
@@ -102,7 +106,7 @@ export function blockPolicies(block: TfBlock, options: ExtractOptions): BlockPol
       if (found.status !== 'document') return;
       // A managed policy may turn out to be a permissions boundary: a role's permissions_boundary decides.
       const source = resourceType === 'aws_iam_policy' ? address : undefined;
-      result.candidates.push({ key, address, document: found.document, ...(source ? { source } : {}), broken: broken(attribute.span, attribute.hasErrors) });
+      result.candidates.push({ key, address, document: found.document, ...(source ? { source } : {}), broken: isBroken });
     });
   }
   return result;

@@ -67,6 +67,7 @@ interface ItemResult {
   readonly uses: readonly PolicyUse[];
   readonly problem?: SyntaxProblem;
   readonly holdsPolicies: boolean;
+  readonly unreadable: boolean;
   readonly address?: string;
 }
 
@@ -131,7 +132,7 @@ export function parseTerraformFile(uri: string, text: string, options: Terraform
     uses.push(...result.uses);
 
     let carried = false;
-    let dropped = false;
+    let dropped = result.unreadable;
     const produced = new Set<string>();
     result.candidates.forEach((candidate, index) => {
       const local = cached.local.candidates[index]!;
@@ -224,12 +225,14 @@ function readItemResult(uri: string, itemText: string, item: TopLevelItem): Item
   const jsonErrors: ParseError[] = [];
   const uses: PolicyUse[] = [];
   let holdsPolicies = false;
+  let unreadable = false;
   for (const block of read.blocks) {
     const found = blockPolicies(block, { uri, text: itemText, problems });
     candidates.push(...found.candidates);
     links.push(...found.links);
     jsonErrors.push(...found.jsonErrors);
     holdsPolicies ||= found.holdsPolicies;
+    unreadable ||= found.unreadable;
     uses.push(...policyUses(block, blockAddress(block)));
   }
   const problem = problems[0] ?? read.problem;
@@ -247,6 +250,7 @@ function readItemResult(uri: string, itemText: string, item: TopLevelItem): Item
     uses,
     ...(problem ? { problem } : {}),
     holdsPolicies,
+    unreadable,
     ...(address ? { address } : {}),
   };
 }
