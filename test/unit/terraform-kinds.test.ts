@@ -1,6 +1,9 @@
 /** The kind of each Terraform policy comes from the argument that holds or uses it. */
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { analyze } from '../../server/src/core/analyze';
+import { POLICY_ARGUMENTS } from '../../server/src/core/parse/terraform-kinds';
 import { TerraformFolderReader, TerraformModuleIndex } from '../../server/src/core/parse/terraform-module';
 import { initTerraform } from '../../server/src/core/parse/terraform-runtime';
 import { analyzeTf, covered } from './terraform-helpers';
@@ -193,6 +196,15 @@ resource "aws_organizations_policy" "deny" {
       { argument: 'source_policy_documents', sources: ['data.aws_iam_policy_document.base'], span: { start: text.indexOf('source_policy_documents'), end: text.indexOf('.base.json]') + '.base.json]'.length } },
       { argument: 'override_policy_documents', sources: ['local.extra'], span: { start: text.indexOf('override_policy_documents'), end: text.indexOf('[local.extra]') + '[local.extra]'.length } },
     ]);
+  });
+
+  it('the README lists every resource type whose policies are read', () => {
+    const readme = readFileSync(path.resolve(__dirname, '..', '..', '..', 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## Terraform'), readme.indexOf('## Rules'));
+    for (const type of Object.keys(POLICY_ARGUMENTS)) {
+      const listed = section.includes(`\`${type}\``) || section.includes(`\`${type}.`) || section.includes(`\`${type}(_policy)\``) || section.includes(`\`${type.replace(/_policy$/, '')}(_policy)\``);
+      assert.ok(listed, `README names ${type}`);
+    }
   });
 
   it('follows uses across the .tf files of the module folder', () => {
