@@ -117,6 +117,23 @@ resource "aws_iam_policy" "plain" {
     );
   });
 
+  it('a data source used by a managed policy is an identity policy, or a boundary when the policy is one', () => {
+    const text = `data "aws_iam_policy_document" "limits" {
+  statement {
+    actions   = ["s3:*"]
+    resources = ["*"]
+  }
+}
+
+resource "aws_iam_policy" "limits" {
+  policy = data.aws_iam_policy_document.limits.json
+}
+`;
+    assert.deepEqual(analyzeTf(text).file.documents.map((d) => [d.kind, d.origin.usedBy]), [['identity', { address: 'aws_iam_policy.limits', argument: 'policy' }]]);
+    const used = `${text}\nresource "aws_iam_user" "u" {\n  permissions_boundary = aws_iam_policy.limits.arn\n}\n`;
+    assert.deepEqual(analyzeTf(used).file.documents.map((d) => [d.kind, d.origin.usedBy]), [['boundary', { address: 'aws_iam_user.u', argument: 'permissions_boundary' }]]);
+  });
+
   const TRUST_DOCUMENT = `data "aws_iam_policy_document" "trust" {
   statement {
     actions   = ["sts:AssumeRole"]

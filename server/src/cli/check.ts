@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { analyze } from '../core/analyze';
 import { EMPTY_CONFIG, WorkspaceConfig, readWorkspaceConfig } from '../core/config';
 import { Finding, SEVERITY_RANK, Severity } from '../core/findings';
-import { TerraformModuleIndex } from '../core/parse/terraform-module';
+import { TerraformModuleIndex, snapshotFolderReader } from '../core/parse/terraform-module';
 import { initTerraform } from '../core/parse/terraform-runtime';
 import { LineIndex } from '../core/text/lines';
 import { RULES } from '../core/rules';
@@ -49,7 +49,7 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
   const terraformFiles = collected.files.filter((source) => /\.tf$/i.test(source.path));
   const sources = await withTerraformParser(collected.files, terraformFiles.length > 0, io);
   // The .tf files of a folder tell each other which policy each argument uses; JSON files read with file() take their kind from it.
-  const terraformModule = new TerraformModuleIndex(undefined, options.maxFileSize);
+  const terraformModule = new TerraformModuleIndex(snapshotFolderReader(), options.maxFileSize);
   for (const source of terraformFiles) terraformModule.setText(slashed(path.resolve(io.cwd, source.path)), source.text);
 
   const findings: LocatedFinding[] = [];

@@ -110,6 +110,8 @@ export interface PolicyUse {
   readonly target: string;
   /** The kind the using argument gives; absent when the user is itself a policy source whose kind is inherited. */
   readonly kind?: PolicyKind;
+  /** For an inherited kind: the kind to take when the user's own kind is not decided elsewhere (a managed policy is an identity policy unless it is used as a boundary). */
+  readonly fallback?: PolicyKind;
   /** The using block's address (`aws_iam_role.deploy`, `data.aws_iam_policy_document.all`, `local.trust`). */
   readonly address: string;
   readonly argument: string;
@@ -145,8 +147,19 @@ export function policyUses(block: TfBlock, address: string | undefined): PolicyU
     }
     return uses;
   }
+  // A managed policy's document is a boundary when the policy is used as one: it inherits from the policy.
+  const managedPolicy = block.type === 'resource' && block.labels[0]?.value === 'aws_iam_policy';
   for (const { argument, kind } of policyArguments(block)) {
-    for (const expression of argumentValues(block, argument)) addUses(expression, address, argument, kind);
+    for (const expression of argumentValues(block, argument)) {
+      if (!managedPolicy) {
+        addUses(expression, address, argument, kind);
+        continue;
+      }
+      for (const reference of referencesIn(expression)) {
+        const target = policySourceOf(reference.path);
+        if (target) uses.push({ target, address, argument, fallback: kind });
+      }
+    }
   }
   const boundary = BOUNDARY_ARGUMENTS[block.labels[0]?.value ?? ''];
   const boundaryAttribute = block.type === 'resource' && boundary ? attributeOf(block, boundary) : undefined;
@@ -186,16 +199,27 @@ export function resolveKinds(uses: readonly PolicyUse[]): Map<string, ResolvedKi
   for (const use of uses) {
     if (use.kind && !resolved.has(use.target)) resolved.set(use.target, { kind: use.kind, address: use.address, argument: use.argument });
   }
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (const use of uses) {
-      if (use.kind || resolved.has(use.target)) continue;
-      const from = resolved.get(use.address);
-      if (!from) continue;
-      resolved.set(use.target, from);
-      changed = true;
+  const inherit = (): void => {
+    let changed = true;
+    while (changed) {
+      changed = false;
+      for (const use of uses) {
+        if (use.kind || resolved.has(use.target)) continue;
+        const from = resolved.get(use.address);
+        if (!from) continue;
+        resolved.set(use.target, from);
+        changed = true;
+      }
+    }
+  };
+  inherit();
+  let fellBack = false;
+  for (const use of uses) {
+    if (use.fallback && !resolved.has(use.target)) {
+      resolved.set(use.target, { kind: use.fallback, address: use.address, argument: use.argument });
+      fellBack = true;
     }
   }
+  if (fellBack) inherit();
   return resolved;
 }

@@ -45,6 +45,24 @@ export const diskFolderReader: TerraformFolderReader = {
   },
 };
 
+/** Remembers listings and stamps: for one run over files that do not change meanwhile (the CLI). */
+export function snapshotFolderReader(reader: TerraformFolderReader = diskFolderReader): TerraformFolderReader {
+  const lists = new Map<string, readonly string[]>();
+  const stamps = new Map<string, string | undefined>();
+  return {
+    list(folder) {
+      let files = lists.get(folder);
+      if (!files) lists.set(folder, (files = reader.list(folder)));
+      return files;
+    },
+    stamp(path) {
+      if (!stamps.has(path)) stamps.set(path, reader.stamp(path));
+      return stamps.get(path);
+    },
+    read: (path) => reader.read(path),
+  };
+}
+
 interface FileFacts {
   /** The disk stamp, or the open text itself. */
   readonly version: string;
