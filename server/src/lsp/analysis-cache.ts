@@ -50,6 +50,8 @@ export class AnalysisCache {
     }
     const path = pathOfUri(document.uri);
     const isTerraform = languageOf(document.uri, document.languageId) === 'terraform';
+    // Only a file on disk has a module folder: an untitled document must not read the server's working folder.
+    const onDisk = document.uri.startsWith('file:');
     let terraformState: TerraformParseState | undefined;
     if (isTerraform) {
       terraformState = this.terraformStates.get(document.uri) ?? new TerraformParseState();
@@ -63,10 +65,10 @@ export class AnalysisCache {
       config,
       onRuleError: this.onRuleError,
       terraformState,
-      terraformModule: this.terraformModule,
+      terraformModule: onDisk ? this.terraformModule : undefined,
     });
     let moduleFacts: string | undefined;
-    if (isTerraformFile(analysis.file)) {
+    if (onDisk && isTerraformFile(analysis.file)) {
       const { uses, fileLinks } = analysis.file;
       this.terraformModule.setText(path, document.getText(), { uses, links: fileLinks });
       moduleFacts = JSON.stringify([uses, fileLinks.map((link) => [link.path, link.kind])]);
