@@ -19,6 +19,7 @@ import {
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
+  TextDocumentContentChangeEvent,
   createProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 
@@ -114,6 +115,15 @@ export class TestClient {
       textDocument: { uri, version },
       contentChanges: [{ text }],
     });
+    return published;
+  }
+
+  /** Sends edits as ranges, as an editor does while typing; resolves with the diagnostics of the new version. */
+  async edit(uri: string, changes: TextDocumentContentChangeEvent[]): Promise<PublishDiagnosticsParams> {
+    const version = (this.versions.get(uri) ?? 0) + 1;
+    this.versions.set(uri, version);
+    const published = this.diagnostics(uri);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: changes });
     return published;
   }
 

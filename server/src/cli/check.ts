@@ -3,6 +3,8 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { analyze } from '../core/analyze';
 import { Finding, SEVERITY_RANK, Severity } from '../core/findings';
+import { TerraformModuleIndex, snapshotFolderReader } from '../core/parse/terraform-module';
+import { initTerraform } from '../core/parse/terraform-runtime';
 import { LineIndex } from '../core/text/lines';
 import { RULES } from '../core/rules';
 import { loadConfig } from './config';
@@ -47,14 +49,21 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
   if (collected.missing.length) return 2;
   for (const skipped of collected.skipped) io.stderr(`iam-atlas: skipped ${relative(io, skipped.path)}: ${skipped.reason}\n`);
 
+  const terraformFiles = collected.files.filter((source) => /\.tf$/i.test(source.path));
+  const sources = await withTerraformParser(collected.files, terraformFiles.length > 0, io);
+  // The .tf files of a folder tell each other which policy each argument uses; JSON files read with file() take their kind from it.
+  const terraformModule = new TerraformModuleIndex(snapshotFolderReader(), options.maxFileSize);
+  for (const source of terraformFiles) terraformModule.setText(slashed(path.resolve(io.cwd, source.path)), source.text);
+
   const findings: LocatedFinding[] = [];
   let policyFiles = 0;
-  for (const source of collected.files) {
+  for (const source of sources) {
     const file = relative(io, source.path);
     const { file: parsed, findings: fileFindings } = analyze(path.resolve(io.cwd, source.path), source.text, {
-      path: path.resolve(io.cwd, source.path).split(path.sep).join('/'),
+      path: slashed(path.resolve(io.cwd, source.path)),
       config,
       root,
+      terraformModule,
       onRuleError: (rule, error) => io.stderr(`iam-atlas: rule ${rule.id} ${rule.name} failed on ${file}: ${(error as Error).message}\n`),
     });
     if (parsed.isPolicyFile) policyFiles++;
@@ -63,13 +72,30 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
       findings.push({ ...finding, file, start: lines.position(finding.span.start), end: lines.position(finding.span.end) });
     }
   }
-  const result: CheckResult = { findings, filesChecked: collected.files.length, policyFiles };
+  const result: CheckResult = { findings, filesChecked: sources.length, policyFiles };
 
   const output =
     options.format === 'sarif' ? renderSarif(result, RULES, io.cwd) : options.format === 'json' ? renderJson(result) : renderText(result);
   if (options.outputPath) await fs.writeFile(options.outputPath, output);
   else io.stdout(output);
   return exitCode(findings, options.failOn);
+}
+
+/** Starts the Terraform parser when there are .tf files; if it cannot start, they are skipped with a note. */
+/** Starts the Terraform parser when there are .tf files; if it cannot start, they are skipped with a note. */
+export async function withTerraformParser<T extends { readonly path: string }>(files: readonly T[], needed: boolean, io: CliIo): Promise<readonly T[]> {
+  if (!needed) return files;
+  try {
+    await initTerraform();
+    return files;
+  } catch (error) {
+    io.stderr(`iam-atlas: cannot start the Terraform parser, .tf files skipped: ${(error as Error).message}\n`);
+    return files.filter((file) => !/\.tf$/i.test(file.path));
+  }
+}
+
+function slashed(file: string): string {
+  return file.split(path.sep).join('/');
 }
 
 export function exitCode(findings: readonly Finding[], failOn: FailOn): number {

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { GraphQueries, WorkspaceIndex } from '../core/graph';
 import { RISK_RANK, RiskLevel, TrustGraph } from '../core/graph/types';
-import { relative } from './check';
+import { relative, withTerraformParser } from './check';
 import { loadConfig } from './config';
 import { collectFiles } from './files';
 import { renderDot } from './graph-dot';
@@ -29,9 +29,10 @@ export async function runGraph(options: GraphOptions, io: CliIo): Promise<number
   if (collected.missing.length) return 2;
   for (const skipped of collected.skipped) io.stderr(`iam-atlas: skipped ${relative(io, skipped.path)}: ${skipped.reason}\n`);
 
+  const sources = await withTerraformParser(collected.files, collected.files.some((file) => /\.tf$/i.test(file.path)), io);
   const base = root ?? path.resolve(io.cwd, options.folder);
   const index = new WorkspaceIndex({ config, root: base.split(path.sep).join('/') });
-  for (const source of collected.files) {
+  for (const source of sources) {
     const absolute = path.resolve(io.cwd, source.path);
     index.update(pathToFileURL(absolute).href, source.text, path.relative(base, absolute).split(path.sep).join('/'));
   }

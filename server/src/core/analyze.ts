@@ -3,6 +3,7 @@ import { Catalog } from './catalog/catalog';
 import { defaultCatalog } from './catalog/data-source';
 import { EMPTY_CONFIG, SeveritySetting, WorkspaceConfig } from './config';
 import { Finding } from './findings';
+import { embedReports } from './fixes/embedding';
 import { ParsedFile } from './model';
 import { ParseOptions, parse, pathOfUri } from './parse';
 import { RULES } from './rules';
@@ -58,7 +59,7 @@ export function analyzeParsed(file: ParsedFile, options: AnalysisOptions = {}): 
       } else {
         reports = [];
         for (const document of file.documents) {
-          if (rule.kinds.includes(document.kind)) reports.push(...rule.check(document, context));
+          if (rule.kinds.includes(document.kind)) reports.push(...embedReports(document, rule.check(document, context)));
         }
       }
     } catch (error) {

@@ -12,8 +12,9 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultCatalog } from '../core/catalog/data-source';
+import { initTerraform } from '../core/parse/terraform-runtime';
 import { packageVersion, ruleDocsUrl } from '../package-root';
-import { AnalysisCache } from './analysis-cache';
+import { AnalysisCache, inModuleOf } from './analysis-cache';
 import { FIX_ALL_KIND, codeActions } from './code-actions';
 import { completions } from './completion';
 import { DiagnosticsPublisher } from './diagnostics';
@@ -34,6 +35,7 @@ let clientShowsProgress = false;
 let clientRefreshesLenses = false;
 let clientSupportsSnippets = false;
 let folderUris: string[] = [];
+let terraformFailure: Error | undefined;
 const reportedRuleErrors = new Set<string>();
 
 const settings = new SettingsReader(connection, () => clientAnswersConfiguration);
@@ -43,6 +45,9 @@ const cache = new AnalysisCache((rule, error) => {
   if (reportedRuleErrors.has(rule.id)) return;
   reportedRuleErrors.add(rule.id);
   connection.console.error(`Rule ${rule.id} ${rule.name} failed and was skipped: ${(error as Error).stack ?? String(error)}`);
+}, (changedUri) => {
+  // A .tf file changed what it tells its module (which argument uses which policy): re-check the others.
+  for (const document of documents.all()) if (document.uri !== changedUri && inModuleOf(changedUri, document.uri)) void diagnostics.later(document.uri);
 });
 const graphs = new WorkspaceGraphs(connection, configs, () => clientShowsProgress, () => clientRefreshesLenses);
 const diagnostics = new DiagnosticsPublisher(connection, documents, cache, settings, configs, ruleDocsUrl, (uri, text, analysis) =>
@@ -72,6 +77,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 });
 
 connection.onInitialized(() => {
+  if (terraformFailure) connection.console.error(`Terraform files will not be analysed: ${terraformFailure.message}`);
   if (clientWantsConfigurationChanges) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'iamAtlas' });
   }
@@ -93,7 +99,14 @@ documents.onDidChangeContent(({ document }) => {
   if (justOpened.delete(document.uri)) diagnostics.now(document.uri);
   else void diagnostics.later(document.uri);
 });
-documents.onDidClose(({ document }) => diagnostics.clear(document.uri));
+documents.onDidClose(({ document }) => {
+  diagnostics.clear(document.uri);
+  // Its text on disk may tell the module something else than the editor's did.
+  if (document.uri.toLowerCase().endsWith('.tf')) {
+    cache.terraformFilesChanged();
+    diagnostics.all();
+  }
+});
 
 connection.onDidChangeConfiguration(() => diagnostics.all());
 connection.onDidChangeWatchedFiles(({ changes }) => {
@@ -101,6 +114,10 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
     configs.invalidate();
     diagnostics.all();
     void graphs.reloadConfig();
+  }
+  if (changes.some((change) => change.uri.toLowerCase().endsWith('.tf'))) {
+    cache.terraformFilesChanged();
+    diagnostics.all();
   }
   for (const change of changes) {
     // An open document's text is the editor's, not the disk's.
@@ -144,5 +161,13 @@ connection.onHover((params) => {
   }
 });
 
-documents.listen(connection);
-connection.listen();
+// The Terraform parser loads WebAssembly: start listening once it is ready, so every .tf document is
+// parsed with it. If it fails, JSON still works and the reason is logged once the client is there.
+void initTerraform()
+  .catch((error: Error) => {
+    terraformFailure = error;
+  })
+  .finally(() => {
+    documents.listen(connection);
+    connection.listen();
+  });

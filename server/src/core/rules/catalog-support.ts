@@ -20,14 +20,15 @@ export interface ConditionEntry {
 export function conditionEntries(statement: Statement): ConditionEntry[] {
   const result: ConditionEntry[] = [];
   for (const operator of statement.condition?.value.operators ?? []) {
-    if (operator.form !== 'map' || isTemplate(operator.operator)) continue;
-    for (const entry of operator.entries) if (!isTemplate(entry.key)) result.push({ operator, entry });
+    if (operator.form !== 'map' || isUnknownKey(operator.operator)) continue;
+    for (const entry of operator.entries) if (!isUnknownKey(entry.key)) result.push({ operator, entry });
   }
   return result;
 }
 
-function isTemplate(key: Key): boolean {
-  return /\$\{|%\{/.test(key.name);
+/** A key we cannot read: a Terraform expression, or a template string (`"${var.key}"`). */
+export function isUnknownKey(key: Key): boolean {
+  return key.unknown === true || /\$\{|%\{/.test(key.name);
 }
 
 /** The types a known key may have: one, or for a few global keys several (`aws:EpochTime`). */

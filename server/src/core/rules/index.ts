@@ -9,6 +9,7 @@ import { resourceElement } from './resource-element';
 import { sidDuplicate } from './sid-duplicate';
 import { sidInvalid } from './sid-invalid';
 import { statementMissing } from './statement-missing';
+import { terraformSyntax } from './terraform-syntax';
 import { Rule } from './types';
 import { unknownKey } from './unknown-key';
 import { valueType } from './value-type';
@@ -58,6 +59,7 @@ export const RULES: readonly Rule[] = [
   emptyArray,
   duplicateKey,
   valueType,
+  terraformSyntax,
   unknownService,
   unknownAction,
   wildcardNoMatch,

@@ -1,7 +1,7 @@
 import { ALL_OPERATOR_NAMES, parseOperator } from '../catalog/operators';
 import { renameKey } from '../fixes/members';
 import { didYouMean } from '../text/suggest';
-import { didYouMeanHint } from './catalog-support';
+import { didYouMeanHint, isUnknownKey } from './catalog-support';
 import { ALL_KINDS, DocumentRule, Report } from './types';
 
 export const unknownConditionOperator: DocumentRule = {
@@ -18,7 +18,7 @@ export const unknownConditionOperator: DocumentRule = {
     for (const statement of document.statements) {
       for (const operator of statement.condition?.value.operators ?? []) {
         const key = operator.operator;
-        if (/\$\{|%\{/.test(key.name) || parseOperator(key.name)) continue;
+        if (isUnknownKey(key) || parseOperator(key.name)) continue;
         // Null already tests whether the key exists: it has no IfExists form and takes no set prefix.
         const isNullVariant = key.name.replace(/^ForA(ll|ny)Values?:/, '').replace(/IfExists$/, '') === 'Null';
         const candidates = isNullVariant ? ['Null'] : didYouMean(key.name, ALL_OPERATOR_NAMES);
