@@ -2,8 +2,8 @@
 # writes them.
 
 # jsonencode: the CI role of the security account deploys here, from inside the organisation only.
-resource "aws_iam_role" "deploy" {
-  name = "deploy"
+resource "aws_iam_role" "release" {
+  name = "release"
   assume_role_policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
@@ -18,9 +18,9 @@ resource "aws_iam_role" "deploy" {
   })
 }
 
-resource "aws_iam_role_policy" "deploy" {
-  name = "deploy"
-  role = aws_iam_role.deploy.id
+resource "aws_iam_role_policy" "release" {
+  name = "release"
+  role = aws_iam_role.release.id
   policy = jsonencode({
     Version = "2012-10-17"
     Statement = [

@@ -4,6 +4,7 @@ import { Finding } from '../findings';
 import { Span } from '../model';
 import { FileFacts } from './facts';
 import { GraphBuilder } from './graph-builder';
+import { accountAliases, attachedOrgPolicies, resolveAccountTokens } from './organization';
 import { Principal, PrincipalIndex, isAdminPolicyArn } from './principals';
 import { scoreEdges } from './risk';
 import { addSsoEdges } from './sso-edges';
@@ -17,23 +18,26 @@ export interface GraphInput {
   readonly findings: (uri: string) => readonly Finding[];
   /** Turns a span of a file into a reference with its line. */
   readonly ref: (uri: string, span: Span) => SourceRef;
+  /** The module folder of a file (relative to the workspace root), for Terraform references. */
+  readonly folderOf?: (uri: string) => string;
 }
 
 export function buildGraph(input: GraphInput): TrustGraph {
   const builder = new GraphBuilder(input.config);
+  const aliases = accountAliases(input.facts, input.config);
+  const facts = resolveAccountTokens(input.facts, aliases);
   for (const account of input.config.accounts ?? []) builder.account(account.id);
-  for (const file of input.facts) {
+  for (const file of facts) {
     for (const account of file.accounts) {
-      if (account.id) {
-        builder.addKnownAccount(account.id, account.name, account.environment);
-        builder.account(account.id);
-      } else {
-        builder.node({ id: `account:tf:${account.address ?? account.name}`, kind: 'account', label: account.name, source: input.ref(account.uri, account.span) });
-      }
+      const token = account.id ?? (account.address ? aliases.get(`tf:${account.address}`) ?? `tf:${account.address}` : undefined);
+      if (!token) continue;
+      builder.addKnownAccount(token, account.name, account.environment);
+      const id = builder.account(token);
+      builder.nodes.set(id, { ...builder.nodes.get(id)!, source: input.ref(account.uri, account.span) });
     }
   }
 
-  const principals = new PrincipalIndex(input.facts);
+  const principals = new PrincipalIndex(facts);
   for (const principal of principals.principals()) {
     const id = nodeFor(principal, builder);
     const definedAt = principal.definedAt;
@@ -44,13 +48,22 @@ export function buildGraph(input: GraphInput): TrustGraph {
     });
   }
 
-  const orgPolicies = input.facts.flatMap((file) => file.orgPolicies);
-  const context = { builder, principals, orgPolicies, ref: input.ref, findings: input.findings };
+  const orgPolicies = attachedOrgPolicies(facts, aliases);
+  const providers = new Map(facts.flatMap((file) => file.providers).flatMap((p) => (p.address ? [[p.address, p] as const] : [])));
+  const context = {
+    builder,
+    principals,
+    orgPolicies,
+    ref: input.ref,
+    findings: input.findings,
+    folderOf: input.folderOf ?? (() => ''),
+    providerByAddress: (address: string) => providers.get(address),
+  };
   for (const principal of principals.principals()) {
     const trust = principal.role?.trust;
     if (principal.kind === 'role' && trust) addTrustEdges(principal, trust, context);
   }
-  addSsoEdges(builder, input);
+  addSsoEdges(builder, { ...input, facts });
 
   const edges = scoreEdges(builder, [...builder.edges.values()]);
   return {

@@ -72,7 +72,10 @@ export interface AttachmentFact extends Located {
   readonly policyAddress?: string;
 }
 
-/** An SCP or RCP and where it is attached: account ids, OU ids, a root id (`r-…`), or `*` for every member account. */
+/**
+ * An SCP or RCP and where it is attached: account ids (or `tf:` account tokens), or `*` for every
+ * member account. Terraform attaches them with separate resources: see OrgPolicyAttachmentFact.
+ */
 export interface OrgPolicyFact extends Located {
   readonly kind: 'scp' | 'rcp';
   readonly document: PolicyDocument;
@@ -80,12 +83,39 @@ export interface OrgPolicyFact extends Located {
   readonly address?: string;
 }
 
+/** `aws_organizations_policy_attachment`: the policy (by address) and its target, read as for OrgPolicyFact. */
+export interface OrgPolicyAttachmentFact extends Located {
+  readonly policyAddress: string;
+  /** An account id or `tf:` token, `*` for the root, or `ou:<address or id>` for an organisational unit. */
+  readonly target: string;
+}
+
+/**
+ * An account. Terraform creates accounts whose ids it learns only when applying: those are named by a
+ * `tf:<address>` token instead, wherever an account id would stand.
+ */
 export interface AccountFact extends Located {
   readonly id?: string;
   readonly name: string;
   readonly environment?: string;
   readonly ou?: string;
   readonly address?: string;
+  /** Terraform: the `ou:` token of its parent unit, or `*` for the root. */
+  readonly parent?: string;
+}
+
+/** A user in a group (Terraform membership resources): the group by address or name. */
+export interface GroupMembershipFact extends Located {
+  readonly user: PrincipalTarget;
+  readonly group: string;
+}
+
+/** `aws_organizations_organizational_unit`, for SCPs attached to units. */
+export interface UnitFact extends Located {
+  readonly address: string;
+  readonly name?: string;
+  /** The `ou:` token of its parent unit, or `*` for the root. */
+  readonly parent?: string;
 }
 
 export interface ProviderFact extends Located {
@@ -103,6 +133,12 @@ export interface PermissionSetFact extends Located {
   readonly inlinePolicy?: PolicyDocument;
 }
 
+/** `aws_ssoadmin_managed_policy_attachment`: a managed policy added to a permission set elsewhere. */
+export interface PermissionSetPolicyFact extends Located {
+  readonly permissionSet: string;
+  readonly policyArn: string;
+}
+
 export interface SsoGroupFact extends Located {
   readonly name?: string;
   readonly address?: string;
@@ -114,13 +150,15 @@ export interface AssignmentFact extends Located {
   readonly principalType: 'GROUP' | 'USER';
   /** Terraform address of the group or user, or its name. */
   readonly principal?: string;
+  /** The target account's id, or the `tf:` token of an account Terraform creates. */
   readonly accountId?: string;
-  /** Terraform address of the target account when the id is computed. */
-  readonly accountAddress?: string;
 }
 
 export interface FileFacts {
   readonly uri: string;
+  readonly orgPolicyAttachments?: readonly OrgPolicyAttachmentFact[];
+  readonly units?: readonly UnitFact[];
+  readonly groupMemberships?: readonly GroupMembershipFact[];
   readonly roles: readonly RoleFact[];
   readonly users: readonly UserFact[];
   readonly groups: readonly GroupFact[];
@@ -131,6 +169,7 @@ export interface FileFacts {
   readonly accounts: readonly AccountFact[];
   readonly providers: readonly ProviderFact[];
   readonly permissionSets: readonly PermissionSetFact[];
+  readonly permissionSetPolicies?: readonly PermissionSetPolicyFact[];
   readonly ssoGroups: readonly SsoGroupFact[];
   readonly assignments: readonly AssignmentFact[];
 }

@@ -53,11 +53,13 @@ export class GraphBuilder {
       const known = this.knownAccounts.get(id);
       const vendor = this.config.trustedExternalAccounts?.find((a) => a.id === id);
       const name = known?.name ?? vendor?.name;
+      // Accounts Terraform creates have no id before they exist: their token is not shown.
+      const shownId = id.startsWith('tf:') ? undefined : id;
       this.nodes.set(nodeId, {
         id: nodeId,
         kind: known ? 'account' : 'external-account',
-        label: name ? `${name} (${id})` : id,
-        accountId: id,
+        label: name ? (shownId ? `${name} (${shownId})` : name) : (shownId ?? id.replace(/^tf:(.*:)?aws_organizations_account\./, '')),
+        ...(shownId ? { accountId: id } : {}),
         ...(known?.environment ? { environment: known.environment } : {}),
       });
     }

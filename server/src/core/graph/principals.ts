@@ -36,7 +36,7 @@ export function managedPolicyAllowsAssume(arn: string): boolean {
 export class PrincipalIndex {
   private readonly all: Principal[] = [];
   private readonly byKey = new Map<string, Principal>();
-  private readonly byAddress = new Map<string, Principal>();
+  private readonly byAddressMap = new Map<string, Principal>();
   private readonly groupDocuments = new Map<string, PolicyDocument[]>();
   private readonly groupManaged = new Map<string, string[]>();
 
@@ -60,6 +60,9 @@ export class PrincipalIndex {
       }
     }
     for (const file of facts) {
+      for (const membership of file.groupMemberships ?? []) this.resolve(membership.user)?.groups.push(membership.group);
+    }
+    for (const file of facts) {
       for (const policy of file.identityPolicies) this.attach(policy.target, { document: policy.document });
       for (const attachment of file.attachments) {
         const document = attachment.policyAddress ? managedByAddress.get(attachment.policyAddress) : undefined;
@@ -75,6 +78,11 @@ export class PrincipalIndex {
 
   byArn(arn: string, kind: 'role' | 'user', accountId: string, name: string): Principal | undefined {
     return this.byKey.get(principalKey(kind, accountId, name)) ?? this.all.find((p) => p.arn === arn);
+  }
+
+  /** A principal by its (qualified) Terraform address. */
+  byAddress(address: string): Principal | undefined {
+    return this.byAddressMap.get(address);
   }
 
   inAccount(accountId: string): Principal[] {
@@ -107,7 +115,7 @@ export class PrincipalIndex {
   /** A principal by reference, or by name and account; one only named by its policies is created. */
   private resolve(target: PrincipalTarget): Principal | undefined {
     if (target.address) {
-      const found = this.byAddress.get(target.address);
+      const found = this.byAddressMap.get(target.address);
       if (found) return found;
     }
     if (target.kind === 'group') return undefined;
@@ -121,9 +129,11 @@ export class PrincipalIndex {
   private ensure(target: PrincipalTarget, definedAt?: Located, role?: RoleFact): Principal {
     const kind = target.kind === 'user' ? 'user' : 'role';
     const key = target.name && target.accountId ? principalKey(kind, target.accountId, target.name) : undefined;
-    const existing = (key && this.byKey.get(key)) || (target.address && this.byAddress.get(target.address));
+    const existing = (key && this.byKey.get(key)) || (target.address && this.byAddressMap.get(target.address));
     if (existing) {
       if (definedAt && !existing.definedAt) Object.assign(existing, { definedAt, role });
+      // The same principal written twice (JSON and Terraform): references to either address find it.
+      if (target.address && !this.byAddressMap.has(target.address)) this.byAddressMap.set(target.address, existing);
       return existing;
     }
     const nodeId = key ?? (target.address ? `${kind}:tf:${target.address}` : `${kind}:name:${target.name ?? '?'}`);
@@ -147,7 +157,7 @@ export class PrincipalIndex {
     };
     this.all.push(principal);
     if (key) this.byKey.set(key, principal);
-    if (target.address) this.byAddress.set(target.address, principal);
+    if (target.address) this.byAddressMap.set(target.address, principal);
     return principal;
   }
 }

@@ -1,4 +1,5 @@
 /** Questions a reviewer asks of the trust graph: who can reach this role, and by which paths. */
+import { isNonProd, isProd } from './environments';
 import { GraphEdge, GraphNode, TrustGraph } from './types';
 
 export interface GraphPath {
@@ -81,11 +82,7 @@ export class GraphQueries {
   /** Paths from a principal of a non-prod account into a prod account. */
   nonProdToProdPaths(): GraphPath[] {
     const envOf = (node: GraphNode | undefined): string | undefined => (node?.parent ? this.nodes.get(node.parent)?.environment : node?.environment);
-    const isProd = (env: string | undefined): boolean => env !== undefined && /^prod(uction)?$/i.test(env);
-    const starts = this.graph.nodes.filter((n) => {
-      const env = envOf(n);
-      return env !== undefined && !isProd(env);
-    });
+    const starts = this.graph.nodes.filter((n) => isNonProd(envOf(n)));
     return starts.flatMap((n) => this.reachableFrom(n.id).filter((path) => isProd(envOf(this.nodes.get(path.nodes[path.nodes.length - 1]!)))));
   }
 

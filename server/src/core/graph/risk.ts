@@ -3,6 +3,7 @@
  * only the whole graph shows — the caller is anyone or outside the organisation, the edge crosses
  * from a non-prod into a prod account, it reaches an admin-equivalent role, it ends a long chain.
  */
+import { isNonProd, isProd } from './environments';
 import { GraphBuilder, PendingEdge } from './graph-builder';
 import { EdgeCondition, GraphEdge, RISK_RANK, RiskLevel, RiskReason } from './types';
 
@@ -28,8 +29,6 @@ export function isBounded(conditions: readonly EdgeCondition[]): boolean {
     (c) => BOUNDING_KEYS.some((key) => key.test(c.key)) && !/Not/.test(c.operator) && c.values.length > 0 && !c.values.includes('*'),
   );
 }
-
-const PROD = /^prod(uction)?$/i;
 
 export function scoreEdges(builder: GraphBuilder, pending: readonly PendingEdge[]): GraphEdge[] {
   const hops = hopCounts(builder, pending);
@@ -79,7 +78,7 @@ function graphReasons(builder: GraphBuilder, edge: PendingEdge, hopsBefore: numb
   }
   const fromEnv = builder.environmentOf(fromAccount);
   const toEnv = builder.environmentOf(to.accountId);
-  if (fromEnv && toEnv && !PROD.test(fromEnv) && PROD.test(toEnv) && fromAccount !== to.accountId) {
+  if (isNonProd(fromEnv) && isProd(toEnv) && fromAccount !== to.accountId) {
     crossesBoundary = true;
     reasons.push({ level: 'medium', message: `Crosses from a ${fromEnv} account into a prod account.` });
   }

@@ -9,27 +9,28 @@ import { isAdminPolicyArn } from './principals';
 
 export function addSsoEdges(builder: GraphBuilder, input: GraphInput): void {
   const permissionSets = new Map(input.facts.flatMap((file) => file.permissionSets).map((set) => [set.address ?? set.name ?? '', set]));
+  const extraPolicies = input.facts.flatMap((file) => file.permissionSetPolicies ?? []);
+  const policiesOf = (address: string | undefined): string[] => [
+    ...(permissionSets.get(address ?? '')?.managedPolicyArns ?? []),
+    ...extraPolicies.filter((p) => p.permissionSet === address).map((p) => p.policyArn),
+  ];
   const groups = new Map(input.facts.flatMap((file) => file.ssoGroups).map((group) => [group.address ?? group.name ?? '', group]));
   for (const assignment of input.facts.flatMap((file) => file.assignments)) {
     const set = assignment.permissionSet ? permissionSets.get(assignment.permissionSet) : undefined;
     const setName = set?.name ?? assignment.permissionSet ?? 'permission set';
-    const account = assignment.accountId ?? assignment.accountAddress;
+    const account = assignment.accountId;
     if (!account) {
       builder.notes.push(`Identity Center assignment of ${setName} in ${assignment.uri}: the account could not be resolved`);
       continue;
     }
-    const accountNode = assignment.accountId ? builder.account(assignment.accountId) : `account:tf:${assignment.accountAddress}`;
     const setNode = builder.node({
       id: `permission-set:${account}:${assignment.permissionSet ?? setName}`,
       kind: 'permission-set',
       label: setName,
-      ...(assignment.accountId ? { accountId: assignment.accountId } : {}),
-      adminEquivalent: set?.managedPolicyArns.some(isAdminPolicyArn) ?? false,
+      accountId: account,
+      adminEquivalent: policiesOf(assignment.permissionSet).some(isAdminPolicyArn),
       ...(set ? { source: input.ref(set.uri, set.span) } : {}),
     });
-    if (!assignment.accountId && builder.nodes.has(accountNode)) {
-      builder.nodes.set(setNode, { ...builder.nodes.get(setNode)!, parent: accountNode });
-    }
     const principalKey = assignment.principal ?? '?';
     const group = groups.get(principalKey);
     const kind = assignment.principalType === 'USER' ? 'sso-user' : 'sso-group';

@@ -11,9 +11,10 @@
 import { Finding } from '../findings';
 import { PolicyDocument, Scalar, Span, Statement } from '../model';
 import { readAwsPrincipal } from '../policy/principals';
-import { readFederatedPrincipal, roleArn } from './arn';
+import { readFederatedPrincipal, roleArn, userArn } from './arn';
 import { CallerContext, Tri, allOf, conditionsHold, coversAction, coversResource, identityAllows } from './evaluate';
-import { OrgPolicyFact } from './facts';
+import { OrgPolicyFact, ProviderFact } from './facts';
+import { readReference } from './references';
 import { GraphBuilder, PendingEdge } from './graph-builder';
 import { Principal, PrincipalIndex, managedPolicyAllowsAssume } from './principals';
 import { EdgeCondition, EdgeKind, RiskReason, SourceRef } from './types';
@@ -31,6 +32,10 @@ export interface TrustContext {
   readonly orgPolicies: readonly OrgPolicyFact[];
   readonly ref: (uri: string, span: Span) => SourceRef;
   readonly findings: (uri: string) => readonly Finding[];
+  /** The module folder of a file, for Terraform references (addresses are unique within a folder). */
+  readonly folderOf: (uri: string) => string;
+  /** Identity providers defined in Terraform, by qualified address. */
+  readonly providerByAddress: (address: string) => ProviderFact | undefined;
 }
 
 /** A caller named by a trust statement, before the checks that may rule it out. */
@@ -44,6 +49,8 @@ interface Candidate {
   readonly needsGrant: boolean;
   /** An account as a whole: the edge stands for whatever principals its admins allow. */
   readonly wholeAccount?: boolean;
+  /** Named by the statement itself (its ARN or a reference), not reached through its account. */
+  readonly named?: boolean;
   readonly kinds: readonly EdgeKind[];
 }
 
@@ -56,7 +63,7 @@ export function addTrustEdges(role: Principal, trust: PolicyDocument, context: T
     const conditions = summarizeConditions(statement);
     const source = context.ref(trust.uri, statement.span);
     const ruleReasons = reasonsFromFindings(context.findings(trust.uri), statement.span);
-    for (const candidate of candidates(role, statement, kinds, context)) {
+    for (const candidate of candidates(role, trust, statement, kinds, context)) {
       for (const kind of candidate.kinds) {
         const edge = checkCandidate(role, trust, statement, candidate, kind, context);
         if (!edge) continue;
@@ -80,7 +87,7 @@ function effectOf(document: PolicyDocument, statement: Statement): string | unde
   return statement.effect?.value.text ?? (document.syntax === 'policy-document' ? 'Allow' : undefined);
 }
 
-function candidates(role: Principal, statement: Statement, kinds: readonly EdgeKind[], context: TrustContext): Candidate[] {
+function candidates(role: Principal, trust: PolicyDocument, statement: Statement, kinds: readonly EdgeKind[], context: TrustContext): Candidate[] {
   const { builder } = context;
   const principal = statement.principal?.value;
   const result: Candidate[] = [];
@@ -93,7 +100,9 @@ function candidates(role: Principal, statement: Statement, kinds: readonly EdgeK
   for (const entry of principal.entries) {
     for (const item of entry.value.items) {
       if (item.type !== 'string') {
-        builder.addUnresolved(role.nodeId, `${entry.key.name}: ${item.text || '(expression)'}`);
+        const resolved = referenceCandidates(item, entry.key.name, role, trust, kinds, context);
+        if (resolved.length) result.push(...resolved);
+        else builder.addUnresolved(role.nodeId, `${entry.key.name}: ${item.text || '(expression)'}`);
         continue;
       }
       const type = entry.key.name;
@@ -104,14 +113,14 @@ function candidates(role: Principal, statement: Statement, kinds: readonly EdgeK
         const provider = readFederatedPrincipal(item.text);
         const kind: EdgeKind = provider.kind === 'saml' ? 'saml' : 'web-identity';
         if (!kinds.includes(kind)) continue;
-        const id = `${provider.kind}-provider:${provider.accountId ?? ''}:${provider.name}`;
-        const nodeId = builder.simpleNode(id, provider.kind === 'saml' ? 'saml-provider' : 'oidc-provider', provider.name, provider.accountId);
-        result.push({ nodeId, needsGrant: false, kinds: [kind] });
+        result.push({ nodeId: providerNode(provider.kind, provider.name, provider.accountId, builder), needsGrant: false, kinds: [kind] });
       }
     }
     if (entry.value.form === 'unknown') builder.addUnresolved(role.nodeId, `${entry.key.name}: ${entry.value.items[0]?.text ?? '(expression)'}`);
   }
-  return result;
+  // A principal both named and reached through its account is checked once, as named.
+  const named = new Set(result.filter((c) => c.named).map((c) => c.nodeId));
+  return result.filter((c) => c.named || c.wholeAccount || !named.has(c.nodeId));
 }
 
 function anyone(builder: GraphBuilder, kinds: readonly EdgeKind[]): Candidate {
@@ -119,33 +128,81 @@ function anyone(builder: GraphBuilder, kinds: readonly EdgeKind[]): Candidate {
 }
 
 function awsCandidates(item: Scalar, role: Principal, kinds: readonly EdgeKind[], context: TrustContext): Candidate[] {
-  const { builder, principals } = context;
   const named = readAwsPrincipal(item.text);
   switch (named.kind) {
     case 'everyone':
-      return [anyone(builder, kinds)];
-    case 'account': {
-      const accountNode = builder.account(named.accountId);
-      const members = principals.inAccount(named.accountId).filter((p) => p.nodeId !== role.nodeId);
-      return [
-        { nodeId: accountNode, accountId: named.accountId, needsGrant: true, wholeAccount: true, kinds },
-        ...members.map((p) => ({ nodeId: nodeFor(p, builder), accountId: named.accountId, arn: p.arn, principal: p, needsGrant: true, kinds })),
-      ];
-    }
+      return [anyone(context.builder, kinds)];
+    case 'account':
+      return accountCandidates(named.accountId, role, kinds, context);
     case 'principal': {
       if (named.type === 'federated-user') break;
       // An assumed-role session stands for its role.
       const kind = named.type === 'user' ? 'user' : 'role';
       const arn = named.type === 'assumed-role' ? roleArn(named.accountId, named.name) : named.arn;
-      const found = principals.byArn(arn, kind, named.accountId, named.name);
-      const nodeId = found
-        ? nodeFor(found, builder)
-        : builder.node({ id: `${kind}:${named.accountId}:${named.name}`, kind, label: named.name, arn, accountId: named.accountId });
-      return [{ nodeId, accountId: named.accountId, arn, principal: found, needsGrant: true, kinds }];
+      return [namedCandidate(kind, named.accountId, named.name, arn, kinds, context)];
     }
   }
-  builder.addUnresolved(role.nodeId, `AWS: ${item.text}`);
+  context.builder.addUnresolved(role.nodeId, `AWS: ${item.text}`);
   return [];
+}
+
+/** Trust in a whole account: the account itself, and each of its principals in the workspace (which then need a grant). */
+function accountCandidates(accountId: string, role: Principal, kinds: readonly EdgeKind[], context: TrustContext): Candidate[] {
+  const { builder, principals } = context;
+  const accountNode = builder.account(accountId);
+  const members = principals.inAccount(accountId).filter((p) => p.nodeId !== role.nodeId);
+  return [
+    { nodeId: accountNode, accountId, needsGrant: true, wholeAccount: true, kinds },
+    ...members.map((p) => ({ nodeId: nodeFor(p, builder), accountId, arn: p.arn, principal: p, needsGrant: true, kinds })),
+  ];
+}
+
+/** A role or user named by account and name: the workspace's own, or a node for one the workspace does not define. */
+function namedCandidate(kind: 'role' | 'user', accountId: string, name: string, arn: string, kinds: readonly EdgeKind[], context: TrustContext): Candidate {
+  const { builder, principals } = context;
+  const found = principals.byArn(arn, kind, accountId, name);
+  const nodeId = found ? nodeFor(found, builder) : builder.node({ id: `${kind}:${accountId}:${name}`, kind, label: name, arn, accountId });
+  return { nodeId, accountId, arn, principal: found, needsGrant: true, named: true, kinds };
+}
+
+/** A principal written as a Terraform reference (`aws_iam_role.ci.arn`), when it is one of the readable forms. */
+function referenceCandidates(
+  item: Scalar,
+  type: string,
+  role: Principal,
+  trust: PolicyDocument,
+  kinds: readonly EdgeKind[],
+  context: TrustContext,
+): Candidate[] {
+  const target = readReference(item.text, context.folderOf(trust.uri), role.accountId);
+  if (!target) return [];
+  const awsKinds = kinds.filter((k) => k === 'assume-role');
+  switch (target.kind) {
+    case 'principal': {
+      const principal = type === 'AWS' && awsKinds.length ? context.principals.byAddress(target.address) : undefined;
+      if (!principal) return [];
+      const node = nodeFor(principal, context.builder);
+      return [{ nodeId: node, accountId: principal.accountId, arn: principal.arn, principal, needsGrant: true, named: true, kinds: awsKinds }];
+    }
+    case 'account':
+      return type === 'AWS' && awsKinds.length ? accountCandidates(target.account, role, awsKinds, context) : [];
+    case 'named-principal': {
+      if (type !== 'AWS' || !awsKinds.length) return [];
+      const arn = target.principalKind === 'role' ? roleArn(target.account, target.name) : userArn(target.account, target.name);
+      return [namedCandidate(target.principalKind, target.account, target.name, arn, awsKinds, context)];
+    }
+    case 'provider': {
+      const provider = type === 'Federated' ? context.providerByAddress(target.address) : undefined;
+      const kind: EdgeKind = target.providerKind === 'saml' ? 'saml' : 'web-identity';
+      if (!provider || !kinds.includes(kind)) return [];
+      return [{ nodeId: providerNode(provider.kind, provider.name, provider.accountId, context.builder), needsGrant: false, kinds: [kind] }];
+    }
+  }
+}
+
+/** The node of an identity provider, the same whether a trust names it by ARN or by Terraform reference. */
+export function providerNode(kind: 'oidc' | 'saml', name: string, accountId: string | undefined, builder: GraphBuilder): string {
+  return builder.simpleNode(`${kind}-provider:${accountId ?? ''}:${name}`, kind === 'saml' ? 'saml-provider' : 'oidc-provider', name, accountId);
 }
 
 /** The graph node of a workspace principal. */
@@ -195,7 +252,7 @@ function checkCandidate(
   if (candidate.wholeAccount || !principal) return { basis: 'trust-only', reasons };
   const sameAccount = principal.accountId !== undefined && principal.accountId === role.accountId;
   // A trust policy that names the principal itself is enough within one account.
-  if (sameAccount && !isRootOrAccountTrust(statement, principal)) return { basis: 'granted', reasons };
+  if (sameAccount && candidate.named) return { basis: 'granted', reasons };
   const grant = identityAllows(context.principals.documentsOf(principal), action, role.arn, caller);
   const byManaged = context.principals.managedArnsOf(principal).some(managedPolicyAllowsAssume);
   if (grant.result === 'no' && !byManaged) {
@@ -207,12 +264,6 @@ function checkCandidate(
   if (grant.result === 'maybe' && !byManaged) reasons.push({ level: 'low', message: 'The caller\'s identity policy allows it only under conditions or values not known here.' });
   const grantRef = grant.statement && grant.document ? context.ref(grant.document.uri, grant.statement.span) : undefined;
   return { basis: 'granted', ...(grantRef ? { grant: grantRef } : {}), reasons };
-}
-
-/** Whether the statement reaches the principal only through its account (root or id), not by its own ARN. */
-function isRootOrAccountTrust(statement: Statement, principal: Principal): boolean {
-  const entries = statement.principal?.value.entries ?? [];
-  return !entries.some((entry) => entry.key.name === 'AWS' && entry.value.items.some((item) => item.type === 'string' && item.text === principal.arn));
 }
 
 function callerContext(candidate: Candidate, builder: GraphBuilder): CallerContext {

@@ -13,7 +13,10 @@ import { pathOfUri } from '../parse';
 import { PolicyKindGlobs } from '../parse/kind';
 import { LineIndex } from '../text/lines';
 import { buildGraph } from './build';
+import { isTerraformFile, TerraformFile } from '../parse/terraform';
 import { FileFacts, emptyFacts } from './facts';
+import { terraformFacts } from './facts-terraform';
+import { terraformFolder } from './terraform-folder';
 import { jsonFacts } from './facts-json';
 import { SourceRef, TrustGraph } from './types';
 
@@ -71,6 +74,7 @@ export class WorkspaceIndex {
       ...(this.options.policyKinds ? { policyKinds: this.options.policyKinds } : {}),
       ...(this.options.catalog ? { catalog: this.options.catalog } : {}),
     });
+    // Terraform facts are read when the graph is built: they depend on the other files of the module folder.
     const facts = file.language === 'json' ? jsonFacts(file, relativePath, this.config) : emptyFacts(uri);
     this.entries.set(uri, { hash, relativePath, file, facts, findings, lines: new LineIndex(text) });
     this.graphCache = undefined;
@@ -93,16 +97,39 @@ export class WorkspaceIndex {
 
   graph(): TrustGraph {
     this.graphCache ??= buildGraph({
-      facts: [...this.entries.values()].map((entry) => entry.facts),
+      facts: [...this.entries.values()].map((entry) => entry.facts).concat(this.terraformFacts()),
       config: this.config,
       findings: (uri) => this.findings(uri),
       ref: (uri, span) => this.ref(uri, span),
+      folderOf: (uri) => folderOfPath(this.entries.get(uri)?.relativePath ?? ''),
     });
     return this.graphCache;
+  }
+
+  /** Facts of every .tf file, read per module folder (a role's trust may be a data source in another file). */
+  private terraformFacts(): FileFacts[] {
+    const byFolder = new Map<string, { file: TerraformFile; relativePath: string }[]>();
+    for (const entry of this.entries.values()) {
+      if (!isTerraformFile(entry.file)) continue;
+      const folder = folderOfPath(entry.relativePath);
+      byFolder.set(folder, [...(byFolder.get(folder) ?? []), { file: entry.file, relativePath: entry.relativePath }]);
+    }
+    const facts: FileFacts[] = [];
+    for (const [folder, files] of byFolder) {
+      const context = terraformFolder(folder, files.map((f) => f.file));
+      for (const { file, relativePath } of files) facts.push(terraformFacts(file, relativePath, this.config, context));
+    }
+    return facts;
   }
 
   ref(uri: string, span: Span): SourceRef {
     const lines = this.entries.get(uri)?.lines;
     return { uri, start: span.start, end: span.end, line: lines ? lines.position(span.start).line : 1 };
   }
+}
+
+/** The folder part of a relative path (`envs/prod` for `envs/prod/main.tf`, `` at the root). */
+function folderOfPath(relativePath: string): string {
+  const slash = relativePath.lastIndexOf('/');
+  return slash < 0 ? '' : relativePath.slice(0, slash);
 }
