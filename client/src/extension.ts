@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { registerFirstRunCommands } from './first-run';
 import { FindingsStatus } from './status';
 
 let client: LanguageClient | undefined;
@@ -19,8 +20,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       void vscode.window.setStatusBarMessage('IAM Atlas: language server restarted', 3000);
     }),
     vscode.commands.registerCommand('iamAtlas.showOutput', () => output.show(true)),
+    ...registerFirstRunCommands(context),
   );
   await client.start();
+  output.info(`IAM Atlas ${String(context.extension.packageJSON.version)}: language server started.`);
 }
 
 export async function deactivate(): Promise<void> {
