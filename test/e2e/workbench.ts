@@ -115,10 +115,13 @@ export class Workbench implements Ide {
   }
 
   async hover(): Promise<string> {
-    await this.page.keyboard.press('Control+K');
-    await this.page.keyboard.press('Control+I');
+    const contents = this.page.locator('.monaco-hover:not(.hidden) .hover-contents');
     const text = await this.until(
-      () => this.page.locator('.monaco-hover:not(.hidden) .hover-contents').allInnerTexts(),
+      async () => {
+        // A language server still starting answers nothing and no hover shows: ask again, as a user would.
+        if ((await contents.count()) === 0) await this.page.keyboard.press('Control+K').then(() => this.page.keyboard.press('Control+I'));
+        return contents.allInnerTexts();
+      },
       (texts) => texts.join('').trim() !== '' && !texts.join('').includes('Loading...'),
       'a hover',
     );
@@ -127,14 +130,24 @@ export class Workbench implements Ide {
   }
 
   async completions(until: (labels: readonly string[]) => boolean = (labels) => labels.length > 0): Promise<string[]> {
-    await this.page.keyboard.press('Control+Space');
+    const widget = this.page.locator('.suggest-widget.visible');
     const labels = await this.until(
-      () => this.page.locator('.suggest-widget.visible .monaco-list-row .label-name').allInnerTexts(),
-      (seen) => until(seen.map((l) => l.trim())),
+      async () => {
+        // Open the list, or open it again when it came up empty ("No suggestions.") while servers start.
+        const rows = await widget.locator('.monaco-list-row .label-name').allInnerTexts();
+        const shown = (await widget.count()) > 0;
+        const loading = shown && ((await widget.first().textContent()) ?? '').includes('Loading');
+        if (rows.length === 0 && !loading) {
+          if (shown) await this.page.keyboard.press('Escape');
+          await this.page.keyboard.press('Control+Space');
+        }
+        return rows.map((l) => l.trim());
+      },
+      (seen) => seen.length > 0 && until(seen),
       'the completion list',
     );
     await this.page.keyboard.press('Escape');
-    return labels.map((l) => l.trim());
+    return labels;
   }
 
   async insertSnippet(prefix: string): Promise<void> {
