@@ -56,7 +56,7 @@ describe('in a real VS Code (code-server + Chromium)', function () {
       const name = `${String(index + 1).padStart(2, '0')}-${slug(scenario.title)}`;
       // A fresh folder per scenario: VS Code keeps unsaved edits per folder, so none leak between them.
       const folder = prepareWorkspace(path.join(runDir, 'workspaces', name), scenario.folder);
-      workbench = await Workbench.open(browser!, server!.url(folder), path.join(OUTPUT, name));
+      workbench = await Workbench.open(browser!, server!.url(scenario.folder === 'none' ? undefined : folder), path.join(OUTPUT, name));
       await scenario.run(workbench);
     });
   });

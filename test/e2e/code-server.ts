@@ -104,9 +104,9 @@ export class CodeServer {
     }
   }
 
-  /** The workbench URL with `folder` open. */
-  url(folder: string): string {
-    return `${this.origin}/?folder=${encodeURIComponent(folder)}`;
+  /** The workbench URL with `folder` open, or an empty window. */
+  url(folder?: string): string {
+    return folder ? `${this.origin}/?folder=${encodeURIComponent(folder)}` : `${this.origin}/`;
   }
 
   /** Stops code-server and every process it started (file watcher, extension host, our language server). */

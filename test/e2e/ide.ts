@@ -58,8 +58,11 @@ export interface Ide {
   screenshot(step: string): Promise<void>;
 }
 
-/** The folder a scenario starts in: a copy of examples/ with test/fixtures/e2e/ as scratch/, or an empty one. */
-export type StartFolder = 'examples' | 'empty';
+/**
+ * What a scenario starts with: a copy of examples/ with test/fixtures/e2e/ as scratch/, an empty
+ * folder, or a window with no folder at all.
+ */
+export type StartFolder = 'examples' | 'empty' | 'none';
 
 export interface ScenarioOptions {
   /** Capabilities the scenario needs; drivers without them skip it and say why. */

@@ -124,5 +124,13 @@ export const SCENARIOS: readonly Scenario[] = [
     assert.equal(await ide.lineText(2, (text) => text.includes('organizationId')), '  "organizationId": "o-a1b2c3d4e5",');
     await ide.screenshot('iam-atlas-json');
   }, { needs: ['screen'], folder: 'empty' }),
+
+  scenario('first run: Open Example Organisation opens the shipped examples, findings and all', async (ide) => {
+    await ide.runCommand('iamAtlas.openExample', 'IAM Atlas: Open Example Organisation');
+    await ide.expectVisible('iam-atlas.json'); // the window now shows the example's folder
+    await ide.open(LEGACY);
+    await ide.expectFindings(LEGACY_FINDINGS);
+    await ide.screenshot('example');
+  }, { needs: ['screen'], folder: 'none' }),
 ];
 

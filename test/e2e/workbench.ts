@@ -32,12 +32,12 @@ export class Workbench implements Ide {
     private readonly shotsDir: string,
   ) {}
 
-  /** Opens the workbench at `url` in a new tab and waits for the explorer and the Problems panel. */
+  /** Opens the workbench at `url` in a new tab and waits for it and the Problems panel. */
   static async open(context: BrowserContext, url: string, shotsDir: string): Promise<Workbench> {
     const page = await context.newPage();
     await page.goto(url);
     await page.locator('.monaco-workbench').waitFor({ timeout: WAIT_MS });
-    await page.locator('.explorer-folders-view').waitFor({ timeout: WAIT_MS });
+    await page.locator('.part.statusbar').waitFor({ timeout: WAIT_MS });
     const workbench = new Workbench(page, shotsDir);
     await workbench.showProblems();
     return workbench;
@@ -190,9 +190,23 @@ export class Workbench implements Ide {
 
   /** Runs a command from the palette by its title, as F1, the title, Enter would. */
   private async palette(title: string): Promise<void> {
-    await this.page.keyboard.press('F1');
-    await this.quickInput().waitFor({ timeout: WAIT_MS });
-    await this.page.keyboard.type(title);
+    const labels = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row .label-name');
+    // Commands of an extension host still starting are not listed yet: close the palette and open it
+    // again until the command shows, as a user would.
+    await this.until(
+      async () => {
+        if (!(await this.quickInput().isVisible())) {
+          await this.page.keyboard.press('F1');
+          await this.quickInput().waitFor({ timeout: WAIT_MS });
+          await this.page.keyboard.type(title);
+        }
+        const listed = (await labels.allInnerTexts()).map((label) => label.trim());
+        if (listed.length > 0 && !listed.includes(title)) await this.page.keyboard.press('Escape');
+        return listed;
+      },
+      (listed) => listed.includes(title),
+      `"${title}" in the command palette`,
+    );
     await this.pickQuickInputRow((label) => label === title);
   }
 

@@ -12,7 +12,7 @@ export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
  */
 export function prepareWorkspace(target: string, folder: StartFolder = 'examples'): string {
   mkdirSync(target, { recursive: true });
-  if (folder === 'empty') return target;
+  if (folder !== 'examples') return target;
   cpSync(path.join(REPO_ROOT, 'examples'), target, { recursive: true });
   cpSync(path.join(REPO_ROOT, 'test', 'fixtures', 'e2e'), path.join(target, 'scratch'), { recursive: true });
   return target;
