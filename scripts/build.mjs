@@ -6,6 +6,8 @@ import { createRequire } from 'node:module';
 import * as path from 'node:path';
 
 const watch = process.argv.includes('--watch');
+// `--production` (the .vsix build): minified bundles without source maps.
+const production = process.argv.includes('--production');
 
 /** @type {esbuild.BuildOptions} */
 const node = {
@@ -13,7 +15,8 @@ const node = {
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  sourcemap: true,
+  sourcemap: !production,
+  minify: production,
   logLevel: 'warning',
   // jsonc-parser's UMD entry loads its parts with a require() esbuild cannot follow; its ESM entry bundles.
   mainFields: ['module', 'main'],

@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { registerFirstRunCommands } from './first-run';
 import { FindingsStatus } from './status';
 import { showWhoCanAssume } from './who-can-assume';
 
@@ -23,8 +24,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('iamAtlas.showWhoCanAssume', (role?: string, uri?: string) =>
       client ? showWhoCanAssume(client, role, uri) : undefined,
     ),
+    ...registerFirstRunCommands(context),
   );
   await client.start();
+  output.info(`IAM Atlas ${String(context.extension.packageJSON.version)}: language server started.`);
 }
 
 export async function deactivate(): Promise<void> {
