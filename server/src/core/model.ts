@@ -102,6 +102,11 @@ export interface Statement {
   readonly span: Span;
   /** False when the statement is not an object (a string, a number): the value-type rule reports it. */
   readonly isObject: boolean;
+  /**
+   * The effect when none is written: `Allow` in a Terraform policy_document block (its default);
+   * absent in JSON, where Effect is required. Read the effect with `effectOf` (core/policy/principals.ts).
+   */
+  readonly defaultEffect?: 'Allow';
   readonly sid?: Member<Scalar>;
   readonly effect?: Member<Scalar>;
   readonly principal?: Member<PrincipalValue>;

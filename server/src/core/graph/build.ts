@@ -1,5 +1,6 @@
 /** Builds the trust graph from the facts of every file of a workspace. */
 import { WorkspaceConfig } from '../config';
+import { effectOf } from '../policy/principals';
 import { Finding } from '../findings';
 import { Span } from '../model';
 import { FileFacts } from './facts';
@@ -80,7 +81,7 @@ function isAdminEquivalent(principal: Principal, principals: PrincipalIndex): bo
   return principals.documentsOf(principal).some((document) =>
     document.statements.some(
       (statement) =>
-        statement.effect?.value.text !== 'Deny' &&
+        effectOf(statement) === 'Allow' &&
         !statement.condition &&
         (statement.action?.value.items ?? []).some((item) => item.type === 'string' && (item.text === '*' || item.text === '*:*')) &&
         (statement.resource?.value.items ?? []).some((item) => item.type === 'string' && item.text === '*'),

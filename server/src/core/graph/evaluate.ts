@@ -5,6 +5,7 @@
  * give `maybe`, never a guess.
  */
 import { wildcardRegExp } from '../catalog/catalog';
+import { effectOf } from '../policy/principals';
 import { PolicyDocument, Scalar, Statement, ValueList } from '../model';
 
 export type Tri = 'yes' | 'no' | 'maybe';
@@ -146,7 +147,7 @@ export function identityAllows(
   let best: GrantCheck = { result: 'no' };
   for (const document of documents) {
     for (const statement of document.statements) {
-      const effect = statement.effect?.value.text ?? (document.syntax === 'policy-document' ? 'Allow' : undefined);
+      const effect = effectOf(statement);
       const applies = allOf(coversAction(statement, action), coversResource(statement, resourceArn), conditionsHold(statement, caller));
       if (applies === 'no') continue;
       if (effect === 'Deny') denied = applies === 'yes' ? 'yes' : denied === 'yes' ? 'yes' : 'maybe';

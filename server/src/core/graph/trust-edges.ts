@@ -10,7 +10,7 @@
  */
 import { Finding } from '../findings';
 import { PolicyDocument, Scalar, Span, Statement } from '../model';
-import { readAwsPrincipal } from '../policy/principals';
+import { effectOf, readAwsPrincipal } from '../policy/principals';
 import { readFederatedPrincipal, roleArn, userArn } from './arn';
 import { CallerContext, Tri, allOf, conditionsHold, coversAction, coversResource, identityAllows } from './evaluate';
 import { OrgPolicyFact, ProviderFact } from './facts';
@@ -57,7 +57,7 @@ interface Candidate {
 export function addTrustEdges(role: Principal, trust: PolicyDocument, context: TrustContext): void {
   const { builder } = context;
   for (const statement of trust.statements) {
-    if (effectOf(trust, statement) !== 'Allow') continue;
+    if (effectOf(statement) !== 'Allow') continue;
     const kinds = EDGE_ACTIONS.filter(({ action }) => coversAction(statement, action) !== 'no').map(({ kind }) => kind);
     if (kinds.length === 0) continue;
     const conditions = summarizeConditions(statement);
@@ -83,9 +83,6 @@ export function addTrustEdges(role: Principal, trust: PolicyDocument, context: T
   }
 }
 
-function effectOf(document: PolicyDocument, statement: Statement): string | undefined {
-  return statement.effect?.value.text ?? (document.syntax === 'policy-document' ? 'Allow' : undefined);
-}
 
 function candidates(role: Principal, trust: PolicyDocument, statement: Statement, kinds: readonly EdgeKind[], context: TrustContext): Candidate[] {
   const { builder } = context;
@@ -309,7 +306,7 @@ function denyIn(documents: readonly PolicyDocument[], action: string, resourceAr
   let result: Tri = 'no';
   for (const document of documents) {
     for (const statement of document.statements) {
-      if (statement.effect?.value.text !== 'Deny') continue;
+      if (effectOf(statement) !== 'Deny') continue;
       const covered = allOf(
         coversAction(statement, action),
         coversResource(statement, resourceArn),

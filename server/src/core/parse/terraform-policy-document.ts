@@ -107,7 +107,7 @@ class BlockReader {
     fields.notPrincipal = this.principals(block, 'not_principals');
     fields.condition = this.conditions(block);
     for (const key of Object.keys(fields) as (keyof Statement)[]) if (fields[key] === undefined) delete fields[key];
-    return { ...fields, index, span: block.span, isObject: true, keys: this.keys(block) };
+    return { ...fields, index, span: block.span, isObject: true, keys: this.keys(block), defaultEffect: 'Allow' };
   }
 
   /** Every attribute and block name written in a block body, in source order. */

@@ -86,10 +86,11 @@ export function everyoneItems(principal: PrincipalValue | undefined): PrincipalI
   return principalItems(principal).filter((item) => item.scalar.text === '*' && (item.type === '*' || item.type === 'AWS'));
 }
 
-/** The statement's effect when it is known and valid. */
+/** The statement's effect when it is known and valid: as written, or the syntax's default (policy_document: Allow). */
 export function effectOf(statement: Statement): 'Allow' | 'Deny' | undefined {
   const effect = statement.effect?.value;
-  if (!effect || effect.type !== 'string') return undefined;
+  if (!effect) return statement.defaultEffect;
+  if (effect.type !== 'string') return undefined;
   return effect.text === 'Allow' || effect.text === 'Deny' ? effect.text : undefined;
 }
 
