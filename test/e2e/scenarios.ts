@@ -99,6 +99,45 @@ export const SCENARIOS: readonly Scenario[] = [
     await ide.screenshot('schema');
   }),
 
+  scenario('hover an action: its documentation shows', async (ide) => {
+    await ide.open('accounts/dev/policies/developer.json');
+    await ide.moveTo(13, 25); // on the action name of "iam:CreateUser" (on "iam" the service shows)
+    const hover = await ide.hover();
+    assert.match(hover, /Grants permission to create a new IAM user/);
+    assert.match(hover, /Write/);
+    await ide.screenshot('hover');
+  }),
+
+  scenario('completion in an Action value offers the service\'s actions', async (ide) => {
+    await ide.open('scratch/clean.json');
+    await ide.moveTo(7, 21); // just after "s3:
+    await ide.type('PutObj'); // the list shows a dozen rows at a time: narrow it as a user would
+    const labels = (await ide.completions((all) => all.some((label) => unquoted(label) === 's3:PutObject'))).map(unquoted);
+    assert.ok(labels.includes('s3:PutObject'), labels.join(', '));
+    assert.ok(!labels.includes('s3:GetObject'), 'the list follows what was typed');
+    await ide.screenshot('completion');
+  }),
+
+  scenario('security fix: "Add condition aws:PrincipalOrgID" bounds a cross-account trust and its finding goes', async (ide) => {
+    await ide.open('accounts/prod/roles/deploy-trust.json');
+    const [crossAccount] = await ide.expectFindings(['IAM202']);
+    await ide.moveTo(crossAccount!.line, crossAccount!.column);
+    await ide.quickFix('Add condition aws:PrincipalOrgID = "o-a1b2c3d4e5"');
+    assert.equal(await ide.lineText(11, (text) => text.includes('PrincipalOrgID')), '          "aws:PrincipalOrgID": "o-a1b2c3d4e5"');
+    await ide.expectFindings([]);
+    await ide.screenshot('org-condition');
+  }),
+
+  scenario('a Terraform file: findings of jsonencode, heredoc and policy_document policies show', async (ide) => {
+    await ide.open('accounts/prod/terraform/roles.tf');
+    const findings = await ide.expectFindings(['IAM011', 'IAM203', 'IAM204', 'IAM008', 'IAM201']);
+    assert.deepEqual(
+      findings.map((f) => [f.ruleId, f.line, f.column]),
+      [['IAM011', 46, 18], ['IAM203', 48, 33], ['IAM204', 48, 33], ['IAM008', 62, 5], ['IAM201', 66, 22]],
+    );
+    await ide.screenshot('terraform');
+  }),
+
   scenario('IAM Atlas: Restart Language Server brings findings back', async (ide) => {
     await ide.open('scratch/clean.json');
     await ide.runCommand('iamAtlas.restartServer', 'IAM Atlas: Restart Language Server');

@@ -87,9 +87,20 @@ export class Workbench implements Ide {
   }
 
   async quickFix(title: string): Promise<void> {
-    await this.page.keyboard.press('Control+.');
     const actions = this.page.locator('.action-widget .monaco-list-row.action');
-    await actions.first().waitFor({ timeout: WAIT_MS });
+    // Under load the editor may not have its code actions (or the focus) when the keys arrive, and
+    // then no menu opens: ask again, each time waiting for the menu itself, until the overall limit.
+    const deadline = Date.now() + WAIT_MS;
+    for (;;) {
+      await this.page.keyboard.press('Control+.');
+      try {
+        await actions.first().waitFor({ timeout: Math.min(10_000, Math.max(1, deadline - Date.now())) });
+        break;
+      } catch (error) {
+        if (Date.now() >= deadline) throw error;
+        await this.page.keyboard.press('Escape');
+      }
+    }
     const titles = await actions.evaluateAll((rows) => rows.map((row) => row.getAttribute('aria-label') ?? ''));
     if (!titles.includes(title)) {
       await this.page.keyboard.press('Escape');
