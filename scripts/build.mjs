@@ -1,11 +1,13 @@
 // Bundles the extension with esbuild: the client (VS Code's extension host), the language server and
 // the CLI, each one self-contained file under dist/. Type-checking is `tsc -b`'s job.
 import * as esbuild from 'esbuild';
-import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 
 const watch = process.argv.includes('--watch');
+// `--production` (the .vsix build): minified bundles without source maps.
+const production = process.argv.includes('--production');
 
 /** @type {esbuild.BuildOptions} */
 const node = {
@@ -13,10 +15,14 @@ const node = {
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  sourcemap: true,
+  sourcemap: !production,
+  minify: production,
   logLevel: 'warning',
   // jsonc-parser's UMD entry loads its parts with a require() esbuild cannot follow; its ESM entry bundles.
   mainFields: ['module', 'main'],
+  // web-tree-sitter's ES module build finds itself with import.meta.url, which a CommonJS bundle lacks:
+  // take its CommonJS build, as Node does for the compiled out/ code.
+  alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/web-tree-sitter.cjs' },
 };
 
 const targets = [
@@ -27,6 +33,8 @@ const targets = [
 
 // The IAM reference data ships beside the server and CLI bundles (the catalog reads it lazily).
 copyReferenceData();
+// So do the Terraform parser's two WebAssembly files (read from disk at start, never downloaded).
+copyTerraformWasm();
 
 if (watch) {
   for (const target of targets) await (await esbuild.context(target)).watch();
@@ -46,4 +54,16 @@ function copyReferenceData() {
   cpSync(path.join(packageDir, 'data'), target, { recursive: true });
   cpSync(path.join(packageDir, 'LICENSE.txt'), path.join(target, 'LICENSE.txt'));
   writeFileSync(stamp, version);
+}
+
+function copyTerraformWasm() {
+  const require = createRequire(import.meta.url);
+  const runtimeDir = path.dirname(require.resolve('web-tree-sitter/web-tree-sitter.wasm'));
+  const grammarDir = path.dirname(require.resolve('@tree-sitter-grammars/tree-sitter-hcl/package.json'));
+  const target = 'dist/tree-sitter';
+  mkdirSync(target, { recursive: true });
+  cpSync(path.join(runtimeDir, 'web-tree-sitter.wasm'), path.join(target, 'web-tree-sitter.wasm'));
+  cpSync(path.join(runtimeDir, 'LICENSE'), path.join(target, 'LICENSE-web-tree-sitter'));
+  cpSync(path.join(grammarDir, 'tree-sitter-terraform.wasm'), path.join(target, 'tree-sitter-terraform.wasm'));
+  cpSync(path.join(grammarDir, 'LICENSE'), path.join(target, 'LICENSE-tree-sitter-hcl'));
 }

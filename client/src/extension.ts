@@ -2,7 +2,9 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { registerFirstRunCommands } from './first-run';
 import { FindingsStatus } from './status';
+import { showWhoCanAssume } from './who-can-assume';
 
 let client: LanguageClient | undefined;
 
@@ -19,8 +21,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       void vscode.window.setStatusBarMessage('IAM Atlas: language server restarted', 3000);
     }),
     vscode.commands.registerCommand('iamAtlas.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand('iamAtlas.showWhoCanAssume', (role?: string, uri?: string) =>
+      client ? showWhoCanAssume(client, role, uri) : undefined,
+    ),
+    ...registerFirstRunCommands(context),
   );
   await client.start();
+  output.info(`IAM Atlas ${String(context.extension.packageJSON.version)}: language server started.`);
 }
 
 export async function deactivate(): Promise<void> {
@@ -43,7 +50,8 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
       { scheme: 'untitled', language: 'terraform' },
     ],
     synchronize: {
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/iam-atlas.json'),
+      // Policies and iam-atlas.json: the workspace graph follows files that are not open too.
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{json,jsonc,tf}'),
     },
     outputChannel: output,
   };

@@ -32,6 +32,8 @@ export class FindingsStatus implements vscode.Disposable {
     const other = ours.length - errors - warnings;
     this.item.text = ours.length === 0 ? '$(shield) IAM Atlas' : `$(shield) $(error) ${errors} $(warning) ${warnings}${other ? ` $(info) ${other}` : ''}`;
     this.item.tooltip = ours.length === 0 ? 'IAM Atlas: no findings in this file' : `IAM Atlas: ${ours.length} finding${ours.length === 1 ? '' : 's'} in this file`;
+    // Read aloud (and by the end-to-end tests) instead of the icon names.
+    this.item.accessibilityInformation = { label: ours.length === 0 ? 'IAM Atlas: no findings in this file' : `IAM Atlas: ${counted(errors, 'error')}, ${counted(warnings, 'warning')}${other ? `, ${other} other` : ''} in this file` };
     this.item.show();
   }
 
@@ -39,6 +41,10 @@ export class FindingsStatus implements vscode.Disposable {
     this.item.dispose();
     for (const subscription of this.subscriptions) subscription.dispose();
   }
+}
+
+function counted(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 function isPolicyLanguage(languageId: string): boolean {

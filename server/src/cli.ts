@@ -1,6 +1,7 @@
 /** The command line: `iam-atlas check …`. Each command lives in cli/. */
 import { parseArgs } from 'node:util';
 import { FailOn, OutputFormat, runCheck } from './cli/check';
+import { GraphFormat, runGraph } from './cli/graph';
 import { CliIo, UsageError } from './cli/io';
 import { packageVersion } from './package-root';
 
@@ -8,6 +9,7 @@ const USAGE = `Usage: iam-atlas <command> [options]
 
 Commands:
   check [paths...]     Check IAM policies in JSON and Terraform files (default path: .)
+  graph [folder]       Print the cross-account trust graph of a folder (default: .)
 
 Options for check:
   --format <f>         text (default), json or sarif
@@ -15,6 +17,11 @@ Options for check:
   --config <file>      iam-atlas.json to use (default: the nearest one above the first path)
   --output <file>      write the report to a file instead of standard output
   --max-file-size <n>  skip files larger than this many bytes (default 2097152, 2 MB)
+
+Options for graph:
+  --format <f>         json (default), dot or mermaid
+  --who-can-assume <r> list who can assume the role (name, ARN or node id), riskiest first
+  --config, --output, --max-file-size as for check
 
   -h, --help           show this help
   -v, --version        show the version
@@ -48,6 +55,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     return 0;
   }
   if (command === 'check') return check(rest, io);
+  if (command === 'graph') return graph(rest, io);
   throw new UsageError(`unknown command "${command}"`);
 }
 
@@ -70,8 +78,6 @@ async function check(args: readonly string[], io: CliIo): Promise<number> {
   }
   const format = oneOf<OutputFormat>('--format', values.format, ['text', 'json', 'sarif']);
   const failOn = oneOf<FailOn>('--fail-on', values['fail-on'], ['error', 'warning', 'never']);
-  const maxFileSize = values['max-file-size'] === undefined ? DEFAULT_MAX_FILE_SIZE : Number(values['max-file-size']);
-  if (!Number.isInteger(maxFileSize) || maxFileSize <= 0) throw new UsageError('--max-file-size takes a positive whole number of bytes');
   return runCheck(
     {
       paths: positionals.length ? positionals : ['.'],
@@ -79,10 +85,47 @@ async function check(args: readonly string[], io: CliIo): Promise<number> {
       failOn,
       configPath: values.config,
       outputPath: values.output,
-      maxFileSize,
+      maxFileSize: maxFileSize(values['max-file-size']),
     },
     io,
   );
+}
+
+async function graph(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'json' },
+      'who-can-assume': { type: 'string' },
+      config: { type: 'string' },
+      output: { type: 'string' },
+      'max-file-size': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  if (positionals.length > 1) throw new UsageError('graph takes one folder');
+  return runGraph(
+    {
+      folder: positionals[0] ?? '.',
+      format: oneOf<GraphFormat>('--format', values.format, ['json', 'dot', 'mermaid']),
+      whoCanAssume: values['who-can-assume'],
+      configPath: values.config,
+      outputPath: values.output,
+      maxFileSize: maxFileSize(values['max-file-size']),
+    },
+    io,
+  );
+}
+
+function maxFileSize(value: string | undefined): number {
+  const size = value === undefined ? DEFAULT_MAX_FILE_SIZE : Number(value);
+  if (!Number.isInteger(size) || size <= 0) throw new UsageError('--max-file-size takes a positive whole number of bytes');
+  return size;
 }
 
 function oneOf<T extends string>(option: string, value: string | undefined, allowed: readonly T[]): T {

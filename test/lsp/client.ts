@@ -19,6 +19,7 @@ import {
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
+  TextDocumentContentChangeEvent,
   createProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 
@@ -67,10 +68,28 @@ export class TestClient {
       processId: process.pid,
       rootUri: folders?.[0]?.uri ?? null,
       workspaceFolders: folders,
-      capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+      capabilities: {
+        workspace: { configuration: true },
+        textDocument: {
+          publishDiagnostics: { versionSupport: true },
+          completion: { completionItem: { snippetSupport: true } },
+          hover: { contentFormat: ['markdown'] },
+        },
+      },
     });
     await client.connection.sendNotification(InitializedNotification.type, {});
     return client;
+  }
+
+  /** Resolves with the params of the next `method` notification that `accept` takes. */
+  notification<P>(method: string, accept: (params: P) => boolean = () => true): Promise<P> {
+    return new Promise((resolve) => {
+      const disposable = this.connection.onNotification(method, (params: P) => {
+        if (!accept(params)) return;
+        disposable.dispose();
+        resolve(params);
+      });
+    });
   }
 
   /** Resolves with the next diagnostics published for `uri` that `accept` takes (the current version's, by default). */
@@ -96,6 +115,15 @@ export class TestClient {
       textDocument: { uri, version },
       contentChanges: [{ text }],
     });
+    return published;
+  }
+
+  /** Sends edits as ranges, as an editor does while typing; resolves with the diagnostics of the new version. */
+  async edit(uri: string, changes: TextDocumentContentChangeEvent[]): Promise<PublishDiagnosticsParams> {
+    const version = (this.versions.get(uri) ?? 0) + 1;
+    this.versions.set(uri, version);
+    const published = this.diagnostics(uri);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: changes });
     return published;
   }
 

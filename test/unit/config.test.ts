@@ -27,7 +27,7 @@ describe('workspace configuration', () => {
   });
 
   it('rule severities from the file apply, and the editor setting wins over them', () => {
-    const text = '{"Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}';
+    const text = '{"Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}';
     const config = { rules: { 'version-missing': 'error' as const } };
     assert.equal(findings(text, undefined, { config })[0]?.severity, 'error');
     assert.equal(findings(text, undefined, { config, severities: { IAM002: 'info' } })[0]?.severity, 'info');
@@ -40,7 +40,7 @@ describe('workspace configuration', () => {
   });
 
   it('a rule that throws is reported to the caller and the other rules still run', () => {
-    const text = '{"Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}';
+    const text = '{"Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}';
     const broken = { id: 'IAM099', name: 'always-throws', severity: 'error' as const, kinds: ['identity' as const], category: 'grammar' as const, summary: 'x.', fixable: false, scope: 'document' as const, check: (): never => { throw new Error('boom'); } };
     const errors: string[] = [];
     const result = findings(text, undefined, { rules: [broken, ...RULES], onRuleError: (rule, error) => errors.push(`${rule.name}: ${(error as Error).message}`) });

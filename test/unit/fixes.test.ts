@@ -32,7 +32,7 @@ describe('grammar fixes', () => {
   });
 
   it('replaces an outdated or invalid Version', () => {
-    const base = '{"Version": "VERSION", "Statement": [{"Effect": "Allow", "Action": "s3:*", "Resource": "*"}]}';
+    const base = '{"Version": "VERSION", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}';
     for (const [version, rule] of [['2008-10-17', 'IAM004'], ['2021-01-01', 'IAM003']] as const) {
       const fixed = fixOnce(base.replace('VERSION', version), rule);
       assert.equal(fixed, base.replace('VERSION', '2012-10-17'));
@@ -41,21 +41,21 @@ describe('grammar fixes', () => {
   });
 
   it('corrects the case of Effect', () => {
-    const text = '{"Version": "2012-10-17", "Statement": [{"Effect": "deny", "Action": "s3:*", "Resource": "*"}]}';
+    const text = '{"Version": "2012-10-17", "Statement": [{"Effect": "deny", "Action": "s3:GetObject", "Resource": "*"}]}';
     const fixed = fixOnce(text, 'IAM006');
     assert.equal(fixed, text.replace('"deny"', '"Deny"'));
     assert.deepEqual(ids(findings(fixed)), []);
   });
 
   it('renames a misspelled key, choosing among the candidates', () => {
-    const text = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "action": "s3:*", "Resource": "*"}]}';
+    const text = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "action": "s3:GetObject", "Resource": "*"}]}';
     const fixed = fixOnce(text, 'IAM012', 'Rename to "Action"');
     assert.equal(fixed, text.replace('"action"', '"Action"'));
     assert.deepEqual(ids(findings(fixed)), []);
   });
 
   it('strips characters IAM refuses from a Sid', () => {
-    const text = '{"Version": "2012-10-17", "Statement": [{"Sid": "read-only access", "Effect": "Allow", "Action": "s3:*", "Resource": "*"}]}';
+    const text = '{"Version": "2012-10-17", "Statement": [{"Sid": "read-only access", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}';
     const fixed = fixOnce(text, 'IAM011');
     assert.equal(fixed, text.replace('"read-only access"', '"readonlyaccess"'));
     assert.deepEqual(ids(findings(fixed)), []);

@@ -1,4 +1,7 @@
-/** Which files a CLI run reads: the paths given, and below folders every policy-bearing file. */
+/**
+ * Which files are read: the paths given, and below folders every policy-bearing file. Used by the
+ * CLI and by the language server's workspace scan.
+ */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 
@@ -24,6 +27,8 @@ export interface CollectResult {
 
 export interface CollectOptions {
   readonly maxFileSize: number;
+  /** Called after each file is read, with how many have been read so far. */
+  readonly onFile?: (count: number) => void;
 }
 
 export async function collectFiles(inputs: readonly string[], options: CollectOptions): Promise<CollectResult> {
@@ -95,6 +100,7 @@ async function readSource(file: string, result: CollectResult, options: CollectO
       return;
     }
     result.files.push({ path: file, text: bytes.toString('utf8') });
+    options.onFile?.(result.files.length);
   } catch (error) {
     result.skipped.push({ path: file, reason: describeError(error) });
   }

@@ -3,10 +3,12 @@ import { Catalog } from './catalog/catalog';
 import { defaultCatalog } from './catalog/data-source';
 import { EMPTY_CONFIG, SeveritySetting, WorkspaceConfig } from './config';
 import { Finding } from './findings';
+import { embedReports } from './fixes/embedding';
 import { ParsedFile } from './model';
-import { ParseOptions, parse } from './parse';
+import { ParseOptions, parse, pathOfUri } from './parse';
 import { RULES } from './rules';
 import { Report, Rule, RuleContext } from './rules/types';
+import { accountOfFile } from './workspace';
 
 export interface AnalysisOptions extends ParseOptions {
   readonly config?: WorkspaceConfig;
@@ -18,6 +20,11 @@ export interface AnalysisOptions extends ParseOptions {
   readonly rules?: readonly Rule[];
   /** The reference data; the shared one read from disk by default. */
   readonly catalog?: Catalog;
+  /**
+   * The workspace root (a folder path): the configuration's account `paths` globs are relative to
+   * it. Without it, the file's account is unknown.
+   */
+  readonly root?: string;
 }
 
 export interface Analysis {
@@ -26,15 +33,21 @@ export interface Analysis {
 }
 
 export function analyze(uri: string, text: string, options: AnalysisOptions = {}): Analysis {
-  const policyKinds = { ...options.config?.policyKinds, ...options.policyKinds };
-  const file = parse(uri, text, { ...options, policyKinds: Object.keys(policyKinds).length ? policyKinds : undefined });
+  const file = parseForAnalysis(uri, text, options);
   return { file, findings: analyzeParsed(file, options) };
+}
+
+/** The parse `analyze` does (policy-kind globs from the configuration and the options), on its own. */
+export function parseForAnalysis(uri: string, text: string, options: AnalysisOptions = {}): ParsedFile {
+  const policyKinds = { ...options.config?.policyKinds, ...options.policyKinds };
+  return parse(uri, text, { ...options, policyKinds: Object.keys(policyKinds).length ? policyKinds : undefined });
 }
 
 export function analyzeParsed(file: ParsedFile, options: AnalysisOptions = {}): Finding[] {
   if (!file.isPolicyFile) return [];
   const config = options.config ?? EMPTY_CONFIG;
-  const context: RuleContext = { text: file.text, file, config, catalog: options.catalog ?? defaultCatalog() };
+  const account = accountOfFile(config, options.path ?? pathOfUri(file.uri), options.root);
+  const context: RuleContext = { text: file.text, file, config, catalog: options.catalog ?? defaultCatalog(), ...(account ? { account } : {}) };
   const findings: Finding[] = [];
   for (const rule of options.rules ?? RULES) {
     const setting = options.severities?.[rule.name] ?? options.severities?.[rule.id] ?? config.rules?.[rule.name] ?? config.rules?.[rule.id];
@@ -46,7 +59,7 @@ export function analyzeParsed(file: ParsedFile, options: AnalysisOptions = {}): 
       } else {
         reports = [];
         for (const document of file.documents) {
-          if (rule.kinds.includes(document.kind)) reports.push(...rule.check(document, context));
+          if (rule.kinds.includes(document.kind)) reports.push(...embedReports(document, rule.check(document, context)));
         }
       }
     } catch (error) {

@@ -25,6 +25,8 @@ export type SeveritySetting = Severity | 'off';
 
 export interface WorkspaceConfig {
   readonly organizationId?: string;
+  /** The organisation's management account: SCPs and RCPs do not apply to it. */
+  readonly managementAccountId?: string;
   readonly accounts?: readonly AccountConfig[];
   readonly trustedExternalAccounts?: readonly ExternalAccountConfig[];
   /** Rule name (or id) → severity, `off` to silence it. The editor's `iamAtlas.rules` setting wins. */
@@ -63,6 +65,13 @@ export function readWorkspaceConfig(text: string): { config: WorkspaceConfig; pr
       config.organizationId = raw.organizationId;
     } else {
       problems.push({ path: 'organizationId', message: 'must look like "o-" followed by 10 to 32 lowercase letters or digits' });
+    }
+  }
+  if (raw.managementAccountId !== undefined) {
+    if (typeof raw.managementAccountId === 'string' && /^\d{12}$/.test(raw.managementAccountId)) {
+      config.managementAccountId = raw.managementAccountId;
+    } else {
+      problems.push({ path: 'managementAccountId', message: 'must be a 12-digit account id' });
     }
   }
   config.accounts = readAccounts(raw.accounts, 'accounts', problems, true);

@@ -41,6 +41,11 @@ export interface Scalar {
 export interface Key {
   readonly name: string;
   readonly span: Span;
+  /**
+   * The key is a Terraform expression we cannot evaluate: a policy_document condition whose `test`
+   * or `variable` is `var.x`. Its name is the source text; rules never report on it.
+   */
+  readonly unknown?: boolean;
 }
 
 /** A key with its value; `span` covers both. */
@@ -97,6 +102,11 @@ export interface Statement {
   readonly span: Span;
   /** False when the statement is not an object (a string, a number): the value-type rule reports it. */
   readonly isObject: boolean;
+  /**
+   * The effect when none is written: `Allow` in a Terraform policy_document block (its default);
+   * absent in JSON, where Effect is required. Read the effect with `effectOf` (core/policy/principals.ts).
+   */
+  readonly defaultEffect?: 'Allow';
   readonly sid?: Member<Scalar>;
   readonly effect?: Member<Scalar>;
   readonly principal?: Member<PrincipalValue>;
@@ -118,6 +128,20 @@ export interface PolicyOrigin {
   readonly argument?: string;
   /** Why the document has its kind: its content, a file glob, or the Terraform argument. */
   readonly kindReason: 'content' | 'glob' | 'terraform' | 'default';
+  /** Terraform: the argument elsewhere that uses this document and gave it its kind (a data source used by a role). */
+  readonly usedBy?: { readonly address: string; readonly argument: string };
+  /** JSON written inside a Terraform heredoc or quoted string: edits must be escaped for it. */
+  readonly embedding?: 'heredoc' | 'quoted-string';
+  /** Terraform policy_document: the documents merged into this one, as written. */
+  readonly merges?: readonly PolicyMerge[];
+}
+
+/** A `source_policy_documents` or `override_policy_documents` argument of a policy_document block. */
+export interface PolicyMerge {
+  readonly argument: 'source_policy_documents' | 'override_policy_documents' | 'source_json' | 'override_json';
+  /** The policy sources it names (`data.aws_iam_policy_document.base`); others are unknown expressions. */
+  readonly sources: readonly string[];
+  readonly span: Span;
 }
 
 export interface PolicyDocument {

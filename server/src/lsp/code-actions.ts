@@ -5,11 +5,23 @@ import { Finding, Fix, TextEdit } from '../core/findings';
 import { AnalysisCache } from './analysis-cache';
 import { DIAGNOSTIC_SOURCE, DiagnosticData, toCodeAction } from './convert';
 
+/** The kind of the "fix everything IAM Atlas can fix" action, for `editor.codeActionsOnSave`. */
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.iamAtlas`;
+
+/** Whether a requested kind (`source`, `source.fixAll`, …) covers `kind`. */
+function covers(requested: string, kind: string): boolean {
+  return kind === requested || kind.startsWith(`${requested}.`);
+}
+
 export function codeActions(document: TextDocument, params: CodeActionParams, cache: AnalysisCache): CodeAction[] {
   const analysis = cache.peek(document.uri, document.version);
   if (!analysis) return [];
   const only = params.context.only;
-  if (only && !only.some((kind) => kind === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(kind))) return [];
+  if (only?.some((kind) => covers(kind, FIX_ALL_KIND))) {
+    const fix = fixAllInFile(analysis.findings);
+    return fix ? [{ ...toCodeAction(document, fix, []), kind: FIX_ALL_KIND, isPreferred: false }] : [];
+  }
+  if (only && !only.some((kind) => covers(kind, CodeActionKind.QuickFix))) return [];
 
   const actions: CodeAction[] = [];
   const ours = params.context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && isData(d.data) && d.data.version === document.version);
@@ -44,6 +56,23 @@ export function fixAllForRule(findings: readonly Finding[]): Fix | undefined {
     if (!overlaps && !sameInsertionPoint) edits.push(...fix.edits);
   }
   return { title: `Fix all "${findings[0]!.ruleName}" problems in this file`, edits };
+}
+
+/**
+ * The preferred fix of every finding in the file, of every rule, whose edits do not overlap or
+ * share an insertion point with one already taken (those are left for a second run).
+ */
+export function fixAllInFile(findings: readonly Finding[]): Fix | undefined {
+  const edits: TextEdit[] = [];
+  for (const finding of findings) {
+    const fix = finding.fixes.find((f) => f.isPreferred) ?? (finding.fixes.length === 1 ? finding.fixes[0] : undefined);
+    if (!fix) continue;
+    const clashes = fix.edits.some((edit) =>
+      edits.some((other) => (edit.span.start < other.span.end && other.span.start < edit.span.end) || edit.span.start === other.span.start),
+    );
+    if (!clashes) edits.push(...fix.edits);
+  }
+  return edits.length ? { title: 'Fix all IAM Atlas problems in this file', edits } : undefined;
 }
 
 function isData(value: unknown): value is DiagnosticData {

@@ -4,6 +4,7 @@
  */
 import { Connection, TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Analysis } from '../core/analyze';
 import { AnalysisCache } from './analysis-cache';
 import { toDiagnostic } from './convert';
 import { SettingsReader } from './settings';
@@ -19,6 +20,8 @@ export class DiagnosticsPublisher {
     private readonly settings: SettingsReader,
     private readonly configs: WorkspaceConfigs,
     private readonly docsUrl: (ruleName: string) => string,
+    /** Told of every analysis, so the workspace graph follows the editor's text. */
+    private readonly onAnalysed: (uri: string, text: string, analysis: Analysis) => void = () => undefined,
   ) {}
 
   /** Analyse now (a document opened, or the configuration changed). */
@@ -65,7 +68,9 @@ export class DiagnosticsPublisher {
       const [settings, config] = await Promise.all([this.settings.read(uri), this.configs.forDocument(uri)]);
       const current = this.documents.get(uri);
       if (!current || current.version !== version) return;
-      const { findings } = this.cache.analyze(current, settings, config);
+      const analysis = this.cache.analyze(current, settings, config, this.configs.folderOf(uri));
+      const { findings } = analysis;
+      this.onAnalysed(uri, current.getText(), analysis);
       const diagnostics = findings.map((finding, index) => toDiagnostic(current, finding, index, this.docsUrl));
       await this.connection.sendDiagnostics({ uri, version, diagnostics });
     } catch (error) {

@@ -2,6 +2,7 @@
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  FileChangeType,
   InitializeParams,
   InitializeResult,
   ProposedFeatures,
@@ -10,18 +11,31 @@ import {
   createConnection,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { defaultCatalog } from '../core/catalog/data-source';
+import { initTerraform } from '../core/parse/terraform-runtime';
 import { packageVersion, ruleDocsUrl } from '../package-root';
-import { AnalysisCache } from './analysis-cache';
-import { codeActions } from './code-actions';
+import { AnalysisCache, inModuleOf } from './analysis-cache';
+import { FIX_ALL_KIND, codeActions } from './code-actions';
+import { completions } from './completion';
 import { DiagnosticsPublisher } from './diagnostics';
+import { hoverAt } from './hover';
 import { SettingsReader } from './settings';
+import { GraphRequest, WhoCanAssumeRequest } from '../protocol';
+import { trustCodeLenses } from './code-lens';
+import { graphRequest, whoCanAssumeRequest } from './graph-requests';
 import { CONFIG_FILE_NAME, WorkspaceConfigs } from './workspace-config';
+import { WorkspaceGraphs } from './workspace-graph';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 
 let clientAnswersConfiguration = false;
 let clientWantsConfigurationChanges = false;
+let clientShowsProgress = false;
+let clientRefreshesLenses = false;
+let clientSupportsSnippets = false;
+let folderUris: string[] = [];
+let terraformFailure: Error | undefined;
 const reportedRuleErrors = new Set<string>();
 
 const settings = new SettingsReader(connection, () => clientAnswersConfiguration);
@@ -31,18 +45,31 @@ const cache = new AnalysisCache((rule, error) => {
   if (reportedRuleErrors.has(rule.id)) return;
   reportedRuleErrors.add(rule.id);
   connection.console.error(`Rule ${rule.id} ${rule.name} failed and was skipped: ${(error as Error).stack ?? String(error)}`);
+}, (changedUri) => {
+  // A .tf file changed what it tells its module (which argument uses which policy): re-check the others.
+  for (const document of documents.all()) if (document.uri !== changedUri && inModuleOf(changedUri, document.uri)) void diagnostics.later(document.uri);
 });
-const diagnostics = new DiagnosticsPublisher(connection, documents, cache, settings, configs, ruleDocsUrl);
+const graphs = new WorkspaceGraphs(connection, configs, () => clientShowsProgress, () => clientRefreshesLenses);
+const diagnostics = new DiagnosticsPublisher(connection, documents, cache, settings, configs, ruleDocsUrl, (uri, text, analysis) =>
+  graphs.documentAnalysed(uri, text, analysis),
+);
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   clientAnswersConfiguration = params.capabilities.workspace?.configuration === true;
   clientWantsConfigurationChanges = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
-  const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
-  configs.setFolders(folders);
+  clientShowsProgress = params.capabilities.window?.workDoneProgress === true;
+  clientRefreshesLenses = params.capabilities.workspace?.codeLens?.refreshSupport === true;
+  clientSupportsSnippets = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
+  folderUris = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  configs.setFolders(folderUris);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      codeLensProvider: { resolveProvider: false },
+      // `"` opens a value or key, `:` follows a service prefix (`s3:`) or a set operator.
+      completionProvider: { triggerCharacters: ['"', ':'] },
+      hoverProvider: true,
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'iam-atlas', version: packageVersion() },
@@ -50,13 +77,17 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 });
 
 connection.onInitialized(() => {
+  if (terraformFailure) connection.console.error(`Terraform files will not be analysed: ${terraformFailure.message}`);
   if (clientWantsConfigurationChanges) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'iamAtlas' });
   }
+  void graphs.setFolders(folderUris);
   connection.workspace.onDidChangeWorkspaceFolders(async () => {
     const folders = (await connection.workspace.getWorkspaceFolders()) ?? [];
-    configs.setFolders(folders.map((folder) => folder.uri));
+    folderUris = folders.map((folder) => folder.uri);
+    configs.setFolders(folderUris);
     diagnostics.all();
+    void graphs.setFolders(folderUris);
   });
 });
 
@@ -68,14 +99,39 @@ documents.onDidChangeContent(({ document }) => {
   if (justOpened.delete(document.uri)) diagnostics.now(document.uri);
   else void diagnostics.later(document.uri);
 });
-documents.onDidClose(({ document }) => diagnostics.clear(document.uri));
+documents.onDidClose(({ document }) => {
+  diagnostics.clear(document.uri);
+  // Its text on disk may tell the module something else than the editor's did.
+  if (document.uri.toLowerCase().endsWith('.tf')) {
+    cache.terraformFilesChanged();
+    diagnostics.all();
+  }
+});
 
 connection.onDidChangeConfiguration(() => diagnostics.all());
 connection.onDidChangeWatchedFiles(({ changes }) => {
   if (changes.some((change) => change.uri.endsWith(`/${CONFIG_FILE_NAME}`))) {
     configs.invalidate();
     diagnostics.all();
+    void graphs.reloadConfig();
   }
+  if (changes.some((change) => change.uri.toLowerCase().endsWith('.tf'))) {
+    cache.terraformFilesChanged();
+    diagnostics.all();
+  }
+  for (const change of changes) {
+    // An open document's text is the editor's, not the disk's.
+    if (documents.get(change.uri) || change.uri.endsWith(`/${CONFIG_FILE_NAME}`)) continue;
+    void graphs.fileEvent(change.uri, change.type === FileChangeType.Deleted);
+  }
+});
+
+connection.onRequest(GraphRequest.method, (params: GraphRequest.Params) => graphRequest(graphs, params ?? {}));
+connection.onRequest(WhoCanAssumeRequest.method, (params: WhoCanAssumeRequest.Params) => whoCanAssumeRequest(graphs, params));
+connection.onCodeLens(({ textDocument }) => {
+  const document = documents.get(textDocument.uri);
+  const graph = document && graphs.graphIfReady(document.uri);
+  return document && graph ? trustCodeLenses(document, graph) : [];
 });
 
 connection.onCodeAction((params) => {
@@ -83,5 +139,35 @@ connection.onCodeAction((params) => {
   return document ? codeActions(document, params, cache) : [];
 });
 
-documents.listen(connection);
-connection.listen();
+connection.onCompletion((params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return null;
+  try {
+    return completions(document, params.position, cache, defaultCatalog(), clientSupportsSnippets);
+  } catch (error) {
+    connection.console.error(`Completion in ${document.uri} failed: ${(error as Error).stack ?? String(error)}`);
+    return null;
+  }
+});
+
+connection.onHover((params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return null;
+  try {
+    return hoverAt(document, params.position, cache, defaultCatalog());
+  } catch (error) {
+    connection.console.error(`Hover in ${document.uri} failed: ${(error as Error).stack ?? String(error)}`);
+    return null;
+  }
+});
+
+// The Terraform parser loads WebAssembly: start listening once it is ready, so every .tf document is
+// parsed with it. If it fails, JSON still works and the reason is logged once the client is there.
+void initTerraform()
+  .catch((error: Error) => {
+    terraformFailure = error;
+  })
+  .finally(() => {
+    documents.listen(connection);
+    connection.listen();
+  });

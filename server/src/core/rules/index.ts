@@ -9,12 +9,39 @@ import { resourceElement } from './resource-element';
 import { sidDuplicate } from './sid-duplicate';
 import { sidInvalid } from './sid-invalid';
 import { statementMissing } from './statement-missing';
+import { terraformSyntax } from './terraform-syntax';
 import { Rule } from './types';
 import { unknownKey } from './unknown-key';
 import { valueType } from './value-type';
 import { versionInvalid } from './version-invalid';
 import { versionMissing } from './version-missing';
 import { versionOutdated } from './version-outdated';
+import { unknownService } from './unknown-service';
+import { unknownAction } from './unknown-action';
+import { wildcardNoMatch } from './wildcard-no-match';
+import { unknownConditionKey } from './unknown-condition-key';
+import { unknownConditionOperator } from './unknown-condition-operator';
+import { conditionOperatorType } from './condition-operator-type';
+import { conditionSetOperator } from './condition-set-operator';
+import { resourceServiceMismatch } from './resource-service-mismatch';
+import { allowWithNotElement } from './allow-with-not-element';
+import { assumeRoleAnyResource } from './assume-role-any-resource';
+import { passRoleUnrestricted } from './pass-role-unrestricted';
+import { policySizeQuota } from './policy-size-quota';
+import { privilegeEscalation } from './privilege-escalation';
+import { rcpPrincipal } from './rcp-principal';
+import { rcpUnsupportedService } from './rcp-unsupported-service';
+import { trustCrossAccountWithoutOrgCondition } from './trust-cross-account-without-org-condition';
+import { trustExternalAccountWithoutExternalId } from './trust-external-account-without-external-id';
+import { trustNotPrincipal } from './trust-not-principal';
+import { trustOidcUnboundedSubject } from './trust-oidc-unbounded-subject';
+import { trustOidcWithoutAudience } from './trust-oidc-without-audience';
+import { trustSamlWithoutAudience } from './trust-saml-without-audience';
+import { trustServiceWithoutSource } from './trust-service-without-source';
+import { trustWholeAccount } from './trust-whole-account';
+import { trustWildcardPrincipal } from './trust-wildcard-principal';
+import { wildcardAction } from './wildcard-action';
+import { writeOnAnyResource } from './write-on-any-resource';
 
 export const RULES: readonly Rule[] = [
   jsonSyntax,
@@ -32,6 +59,33 @@ export const RULES: readonly Rule[] = [
   emptyArray,
   duplicateKey,
   valueType,
+  terraformSyntax,
+  unknownService,
+  unknownAction,
+  wildcardNoMatch,
+  unknownConditionKey,
+  unknownConditionOperator,
+  conditionOperatorType,
+  conditionSetOperator,
+  resourceServiceMismatch,
+  trustWildcardPrincipal,
+  trustCrossAccountWithoutOrgCondition,
+  trustExternalAccountWithoutExternalId,
+  trustWholeAccount,
+  trustOidcUnboundedSubject,
+  trustOidcWithoutAudience,
+  trustSamlWithoutAudience,
+  trustServiceWithoutSource,
+  trustNotPrincipal,
+  wildcardAction,
+  writeOnAnyResource,
+  allowWithNotElement,
+  passRoleUnrestricted,
+  assumeRoleAnyResource,
+  privilegeEscalation,
+  rcpPrincipal,
+  rcpUnsupportedService,
+  policySizeQuota,
 ];
 
 export function ruleByName(name: string): Rule | undefined {

@@ -1,6 +1,6 @@
 /** The contract every rule follows: metadata, and a check over one document (or one file). */
 import { Catalog } from '../catalog/catalog';
-import { WorkspaceConfig } from '../config';
+import { AccountConfig, WorkspaceConfig } from '../config';
 import { Fix, Severity } from '../findings';
 import { ParsedFile, PolicyDocument, PolicyKind, Span } from '../model';
 
@@ -39,6 +39,8 @@ export interface RuleContext {
   readonly config: WorkspaceConfig;
   /** The IAM reference data: services, actions, resource types, condition keys. */
   readonly catalog: Catalog;
+  /** The account the file belongs to, by the `paths` globs of the configuration; absent when unknown. */
+  readonly account?: AccountConfig;
 }
 
 export interface DocumentRule extends RuleMeta {

@@ -1,0 +1,77 @@
+/** `iam-atlas graph`: the trust graph of a folder as JSON, DOT or Mermaid, or who can assume one role. */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { GraphQueries, WorkspaceIndex } from '../core/graph';
+import { RISK_RANK, RiskLevel, TrustGraph } from '../core/graph/types';
+import { relative, withTerraformParser } from './check';
+import { loadConfig } from './config';
+import { collectFiles } from './files';
+import { renderDot } from './graph-dot';
+import { renderMermaid } from './graph-mermaid';
+import { CliIo } from './io';
+
+export type GraphFormat = 'json' | 'dot' | 'mermaid';
+
+export interface GraphOptions {
+  readonly folder: string;
+  readonly format: GraphFormat;
+  readonly whoCanAssume?: string;
+  readonly configPath?: string;
+  readonly outputPath?: string;
+  readonly maxFileSize: number;
+}
+
+export async function runGraph(options: GraphOptions, io: CliIo): Promise<number> {
+  const { config, root } = await loadConfig(options.configPath, options.folder, io);
+  const collected = await collectFiles([options.folder], { maxFileSize: options.maxFileSize });
+  for (const missing of collected.missing) io.stderr(`iam-atlas: cannot read ${missing.path}: ${missing.reason}\n`);
+  if (collected.missing.length) return 2;
+  for (const skipped of collected.skipped) io.stderr(`iam-atlas: skipped ${relative(io, skipped.path)}: ${skipped.reason}\n`);
+
+  const sources = await withTerraformParser(collected.files, collected.files.some((file) => /\.tf$/i.test(file.path)), io);
+  const base = root ?? path.resolve(io.cwd, options.folder);
+  const index = new WorkspaceIndex({ config, root: base.split(path.sep).join('/') });
+  for (const source of sources) {
+    const absolute = path.resolve(io.cwd, source.path);
+    index.update(pathToFileURL(absolute).href, source.text, path.relative(base, absolute).split(path.sep).join('/'));
+  }
+  const graph = index.graph();
+
+  let output: string;
+  if (options.whoCanAssume !== undefined) {
+    const text = whoCanAssumeText(graph, options.whoCanAssume, io);
+    if (text === undefined) {
+      io.stderr(`iam-atlas: no role "${options.whoCanAssume}" in the trust graph of ${options.folder}\n`);
+      return 1;
+    }
+    output = text;
+  } else {
+    output = options.format === 'dot' ? renderDot(graph) : options.format === 'mermaid' ? renderMermaid(graph) : JSON.stringify(graph, null, 2) + '\n';
+  }
+  if (options.outputPath) await fs.writeFile(options.outputPath, output);
+  else io.stdout(output);
+  return 0;
+}
+
+/** One line a path, riskiest first: `high  anyone > deploy  (reasons)  file:line`. */
+function whoCanAssumeText(graph: TrustGraph, role: string, io: CliIo): string | undefined {
+  const queries = new GraphQueries(graph);
+  const target = queries.findRole(role);
+  if (!target) return undefined;
+  const paths = queries.whoCanReach(target.id).map((path) => ({
+    path,
+    risk: path.edges.reduce<RiskLevel>((risk, edge) => (RISK_RANK[edge.risk] > RISK_RANK[risk] ? edge.risk : risk), 'none'),
+  }));
+  paths.sort((a, b) => RISK_RANK[b.risk] - RISK_RANK[a.risk]);
+  const label = (id: string): string => queries.node(id)?.label ?? id;
+  const lines = [`${paths.length} principal${paths.length === 1 ? '' : 's'} can assume ${target.label}${target.arn ? ` (${target.arn})` : ''}:`];
+  for (const { path, risk } of paths) {
+    const reasons = [...new Set(path.edges.flatMap((edge) => edge.reasons.map((reason) => reason.message)))];
+    const last = path.edges[path.edges.length - 1]!;
+    const where = last.source ? `  ${relative(io, new URL(last.source.uri).pathname)}:${last.source.line}` : '';
+    lines.push(`${risk.padEnd(6)} ${path.nodes.map(label).join(' > ')}${where}`);
+    for (const reason of reasons) lines.push(`         ${reason}`);
+  }
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,73 @@
+/**
+ * What the workspace configuration says about one file and about the accounts a policy names: the
+ * account the file belongs to (by the `paths` globs of `accounts`), and how another account relates
+ * to it. Without a configuration nothing is known, and rules that need it stay quiet.
+ */
+import picomatch from 'picomatch';
+import { AccountConfig, ExternalAccountConfig, WorkspaceConfig } from './config';
+
+const matcherCache = new Map<string, (path: string) => boolean>();
+
+function matcher(glob: string): (path: string) => boolean {
+  let match = matcherCache.get(glob);
+  if (!match) {
+    match = picomatch(glob, { dot: true });
+    matcherCache.set(glob, match);
+  }
+  return match;
+}
+
+/**
+ * The file's path relative to the workspace root, with forward slashes; undefined when the file is
+ * not under the root (or either is missing).
+ */
+export function relativeToRoot(filePath: string | undefined, root: string | undefined): string | undefined {
+  if (!filePath || !root) return undefined;
+  const file = filePath.replace(/\\/g, '/');
+  const base = root.replace(/\\/g, '/').replace(/\/+$/, '');
+  if (!file.startsWith(base + '/')) return undefined;
+  return file.slice(base.length + 1);
+}
+
+/** The first account whose `paths` globs match the file's path (relative to the workspace root). */
+export function accountOfFile(config: WorkspaceConfig, filePath: string | undefined, root: string | undefined): AccountConfig | undefined {
+  const relative = relativeToRoot(filePath, root);
+  return relative === undefined ? undefined : accountOfRelativePath(config, relative);
+}
+
+/** The first account whose `paths` globs match a path already relative to the workspace root. */
+export function accountOfRelativePath(config: WorkspaceConfig, relativePath: string): AccountConfig | undefined {
+  const relative = relativePath.replace(/\\/g, '/').replace(/^\.\//, '');
+  return config.accounts?.find((account) => account.paths?.some((glob) => matcher(glob)(relative)));
+}
+
+/**
+ * How an account named in a policy relates to the file's own account:
+ * - same: the file's own account;
+ * - organization: another account listed in `accounts`;
+ * - vendor: an account of `trustedExternalAccounts`;
+ * - outside: not listed anywhere, while `accounts` lists the organisation;
+ * - unknown: no `accounts` configured, so inside cannot be told from outside.
+ */
+export type AccountRelation =
+  | { readonly kind: 'same'; readonly account: AccountConfig }
+  | { readonly kind: 'organization'; readonly account: AccountConfig }
+  | { readonly kind: 'vendor'; readonly vendor: ExternalAccountConfig }
+  | { readonly kind: 'outside' }
+  | { readonly kind: 'unknown' };
+
+export function accountRelation(config: WorkspaceConfig, own: AccountConfig | undefined, accountId: string): AccountRelation {
+  if (own && own.id === accountId) return { kind: 'same', account: own };
+  const member = config.accounts?.find((account) => account.id === accountId);
+  if (member) return { kind: 'organization', account: member };
+  const vendor = config.trustedExternalAccounts?.find((account) => account.id === accountId);
+  if (vendor) return { kind: 'vendor', vendor };
+  return config.accounts?.length ? { kind: 'outside' } : { kind: 'unknown' };
+}
+
+/** `444444444444 (dev)` when the account has a name, else the id. */
+export function accountLabel(config: WorkspaceConfig, accountId: string): string {
+  const name =
+    config.accounts?.find((a) => a.id === accountId)?.name ?? config.trustedExternalAccounts?.find((a) => a.id === accountId)?.name;
+  return name ? `${accountId} (${name})` : accountId;
+}

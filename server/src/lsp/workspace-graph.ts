@@ -1,0 +1,159 @@
+/**
+ * The trust graph of each workspace folder: a first scan of its .json and .tf files (with
+ * progress), then kept current from the editor's analyses of open documents and from file events.
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { CodeLensRefreshRequest, Connection } from 'vscode-languageserver';
+import { URI } from 'vscode-uri';
+import { Analysis } from '../core/analyze';
+import { WorkspaceIndex } from '../core/graph';
+import { TrustGraph } from '../core/graph/types';
+import { collectFiles } from '../cli/files';
+import { GraphChangedNotification } from '../protocol';
+import { WorkspaceConfigs } from './workspace-config';
+
+const MAX_FILE_SIZE = 2 * 1024 * 1024;
+const POLICY_FILE = /\.(json|jsonc|tf)$/i;
+
+interface Folder {
+  readonly path: string;
+  readonly index: WorkspaceIndex;
+  scanning: Promise<void>;
+  scanned: boolean;
+}
+
+export class WorkspaceGraphs {
+  private readonly folders = new Map<string, Folder>();
+  private changeTimer?: NodeJS.Timeout;
+  /** File events still being read: a graph request waits for them. */
+  private pending: Promise<void> = Promise.resolve();
+  private version = 0;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly configs: WorkspaceConfigs,
+    private readonly canReportProgress: () => boolean,
+    private readonly canRefreshLenses: () => boolean,
+  ) {}
+
+  /** Starts (or restarts) indexing of these folders; resolves when every first scan is done. */
+  async setFolders(folderUris: readonly string[]): Promise<void> {
+    this.folders.clear();
+    for (const uri of folderUris) {
+      const folderPath = URI.parse(uri).fsPath;
+      const folder: Folder = { path: folderPath, index: new WorkspaceIndex({ root: folderPath }), scanning: Promise.resolve(), scanned: false };
+      this.folders.set(folderPath, folder);
+      folder.scanning = this.scan(folder);
+    }
+    await Promise.all([...this.folders.values()].map((folder) => folder.scanning));
+  }
+
+  /** The configuration changed on disk: every folder is read again. */
+  async reloadConfig(): Promise<void> {
+    for (const folder of this.folders.values()) {
+      folder.index.setConfig(await this.configs.forDocument(URI.file(folder.path).toString()));
+    }
+    this.changed();
+  }
+
+  /** An open document was analysed: the index takes that analysis instead of reading the disk. */
+  documentAnalysed(uri: string, text: string, analysis: Analysis): void {
+    const folder = this.folderOf(uri);
+    if (!folder) return;
+    if (folder.index.update(uri, text, this.relative(folder, uri), analysis)) this.changed();
+  }
+
+  /** A file changed, appeared or went away on disk. */
+  fileEvent(uri: string, deleted: boolean): Promise<void> {
+    this.pending = this.pending.then(() => this.applyFileEvent(uri, deleted));
+    return this.pending;
+  }
+
+  private async applyFileEvent(uri: string, deleted: boolean): Promise<void> {
+    const folder = this.folderOf(uri);
+    if (!folder || !POLICY_FILE.test(uri)) return;
+    if (deleted) {
+      if (folder.index.remove(uri)) this.changed();
+      return;
+    }
+    try {
+      const file = URI.parse(uri).fsPath;
+      const stat = await fs.stat(file);
+      if (stat.size > MAX_FILE_SIZE) return;
+      if (folder.index.update(uri, await fs.readFile(file, 'utf8'), this.relative(folder, uri))) this.changed();
+    } catch (error) {
+      this.connection.console.warn(`Could not read ${uri}: ${(error as Error).message}`);
+    }
+  }
+
+  /** The graph of the folder holding `uri` (the first folder by default), after its first scan. */
+  async graph(uri?: string): Promise<{ graph: TrustGraph; indexing: boolean; fileCount: number; version: number } | undefined> {
+    const folder = uri ? this.folderOf(uri) : this.folders.values().next().value;
+    if (!folder) return undefined;
+    await folder.scanning;
+    await this.pending;
+    return { graph: folder.index.graph(), indexing: !folder.scanned, fileCount: folder.index.size, version: this.version };
+  }
+
+  /** The graph for a document, if its folder is scanned (code lenses do not wait for a scan). */
+  graphIfReady(uri: string): TrustGraph | undefined {
+    const folder = this.folderOf(uri);
+    return folder?.scanned ? folder.index.graph() : undefined;
+  }
+
+  private async scan(folder: Folder): Promise<void> {
+    const config = await this.configs.forDocument(URI.file(folder.path).toString());
+    folder.index.setConfig(config);
+    const progress = this.canReportProgress() ? await this.connection.window.createWorkDoneProgress() : undefined;
+    progress?.begin('IAM Atlas', 0, `Indexing ${path.basename(folder.path)}`, false);
+    try {
+      const collected = await collectFiles([folder.path], {
+        maxFileSize: MAX_FILE_SIZE,
+        onFile: (count) => {
+          if (count % 200 === 0) progress?.report(`Indexing ${path.basename(folder.path)}: ${count} files read`);
+        },
+      });
+      for (const skipped of collected.skipped) this.connection.console.info(`Skipped ${skipped.path}: ${skipped.reason}`);
+      for (const source of collected.files) {
+        const uri = URI.file(source.path).toString();
+        folder.index.update(uri, source.text, this.relative(folder, uri));
+      }
+      folder.scanned = true;
+      this.connection.console.info(`Indexed ${folder.index.size} files in ${folder.path}.`);
+    } catch (error) {
+      this.connection.console.error(`Indexing ${folder.path} failed: ${(error as Error).message}`);
+    } finally {
+      progress?.done();
+      this.changed();
+    }
+  }
+
+  private folderOf(uri: string): Folder | undefined {
+    const parsed = URI.parse(uri);
+    if (parsed.scheme !== 'file') return undefined;
+    const file = parsed.fsPath;
+    let best: Folder | undefined;
+    for (const folder of this.folders.values()) {
+      if ((file === folder.path || file.startsWith(folder.path + path.sep)) && (!best || folder.path.length > best.path.length)) best = folder;
+    }
+    return best;
+  }
+
+  private relative(folder: Folder, uri: string): string {
+    return path.relative(folder.path, URI.parse(uri).fsPath).split(path.sep).join('/');
+  }
+
+  /** Tells the client, once the burst of changes is over, that the graph changed. */
+  private changed(): void {
+    this.version++;
+    if (this.changeTimer) clearTimeout(this.changeTimer);
+    this.changeTimer = setTimeout(() => {
+      this.changeTimer = undefined;
+      const fileCount = [...this.folders.values()].reduce((sum, folder) => sum + folder.index.size, 0);
+      const params: GraphChangedNotification.Params = { fileCount, version: this.version };
+      void this.connection.sendNotification(GraphChangedNotification.method, params);
+      if (this.canRefreshLenses()) void this.connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+    }, 250);
+  }
+}

@@ -1,0 +1,33 @@
+/** Debian's Chromium, headless, with a fresh profile, driven by playwright-core (which ships no browser). */
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { BrowserContext, chromium } from 'playwright-core';
+
+export const CHROMIUM = process.env.IAM_ATLAS_CHROMIUM ?? '/usr/bin/chromium';
+
+/** Nothing reaches out of the machine: no sync, no component or safe-browsing updates, no QUIC probes. */
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export async function launchBrowser(runDir: string): Promise<BrowserContext> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`no Chromium at ${CHROMIUM}: install Debian's chromium (\`bash scripts/e2e-setup.sh\` does as root) or set IAM_ATLAS_CHROMIUM.`);
+  }
+  // launchPersistentContext gives the browser the --user-data-dir we choose: a fresh one per run.
+  return chromium.launchPersistentContext(path.join(runDir, 'chromium'), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: FLAGS,
+    viewport: { width: 1400, height: 1000 },
+    // The workbench reads and writes the clipboard for some commands; allow it without a prompt.
+    permissions: ['clipboard-read', 'clipboard-write'],
+  });
+}

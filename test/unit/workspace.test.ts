@@ -1,0 +1,33 @@
+/** Which account a file belongs to, and how another account relates to it. */
+import * as assert from 'node:assert/strict';
+import { WorkspaceConfig } from '../../server/src/core/config';
+import { accountOfFile, accountRelation, relativeToRoot } from '../../server/src/core/workspace';
+
+const CONFIG: WorkspaceConfig = {
+  accounts: [
+    { id: '111111111111', name: 'prod', paths: ['accounts/prod/**', 'terraform/prod/*.tf'] },
+    { id: '222222222222', name: 'dev', paths: ['accounts/dev/**'] },
+  ],
+  trustedExternalAccounts: [{ id: '999988887777', name: 'Acme' }],
+};
+
+describe('workspace accounts', () => {
+  it('resolves a file by the first account whose globs match its path relative to the root', () => {
+    assert.equal(accountOfFile(CONFIG, '/repo/accounts/prod/roles/a.json', '/repo')?.name, 'prod');
+    assert.equal(accountOfFile(CONFIG, '/repo/terraform/prod/main.tf', '/repo/')?.name, 'prod');
+    assert.equal(accountOfFile(CONFIG, '/repo/terraform/prod/modules/x.tf', '/repo'), undefined, '* does not cross folders');
+    assert.equal(accountOfFile(CONFIG, 'C:\\repo\\accounts\\dev\\a.json', 'C:\\repo')?.name, 'dev');
+    assert.equal(accountOfFile(CONFIG, '/other/accounts/prod/a.json', '/repo'), undefined);
+    assert.equal(accountOfFile(CONFIG, '/repo/accounts/prod/a.json', undefined), undefined);
+    assert.equal(relativeToRoot('/repository/x.json', '/repo'), undefined, 'a sibling folder with a longer name is not inside');
+  });
+
+  it('relates accounts: same, organisation, vendor, outside, and unknown without accounts', () => {
+    const prod = CONFIG.accounts![0];
+    assert.equal(accountRelation(CONFIG, prod, '111111111111').kind, 'same');
+    assert.equal(accountRelation(CONFIG, prod, '222222222222').kind, 'organization');
+    assert.equal(accountRelation(CONFIG, prod, '999988887777').kind, 'vendor');
+    assert.equal(accountRelation(CONFIG, prod, '555555555555').kind, 'outside');
+    assert.equal(accountRelation({}, undefined, '555555555555').kind, 'unknown');
+  });
+});
