@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ServerCapabilities } from 'vscode-languageserver-protocol';
 import { analyze } from '../../server/src/core/analyze';
+import { initTerraform } from '../../server/src/core/parse/terraform-runtime';
 import { generateTerraformFile } from '../generate/terraform';
 import { BenchClient } from './lsp-client';
 import { BenchPaths } from './paths';
@@ -21,12 +22,14 @@ export class Capabilities {
   constructor(private readonly paths: BenchPaths) {}
 
   /**
-   * Whether `analyze()` (the compiled core in out/) finds the policies of a .tf file: the Terraform
-   * parser has landed. If that parser ever needs an asynchronous start, start it here.
+   * Whether `analyze()` (the compiled core in out/) finds the policies of a .tf file. Starts the
+   * Terraform parser first (web-tree-sitter loads asynchronously, once per process), as the server
+   * and the CLI do: every in-process benchmark of .tf files goes through here.
    */
   terraformInProcess(): Promise<Availability> {
     return this.once('terraform-in-process', async () => {
       try {
+        await initTerraform();
         const { file } = analyze('file:///bench/probe/main.tf', TERRAFORM_PROBE.text, { languageId: 'terraform' });
         if (file.documents.length > 0) return { available: true };
         return { available: false, reason: '.tf files yield no policy documents (no Terraform parser yet)' };

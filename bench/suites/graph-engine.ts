@@ -1,56 +1,49 @@
 /**
- * How the graph benchmark drives the trust graph engine in-process. The engine is not built yet
- * (issue #6): this file is the one place that knows its entry point, so when the engine lands with
- * other names, only `loadGraphEngine` changes.
- *
- * Expected today: `out/server/src/core/graph/index.js` exports a class `WorkspaceIndex` whose
- * instances have `setFile(uri, text)` (add or replace one file, `iam-atlas.json` included) and
- * `graph()` (the trust graph, brought up to date). Either may return a promise.
+ * The trust graph engine in-process, as the language server and `iam-atlas graph` drive it: one
+ * `WorkspaceIndex` fed every file of the workspace (with the configuration read from its
+ * `iam-atlas.json`), then asked for the graph. The Terraform parser is started first when the
+ * workspace has .tf files, as they do.
  */
-import { existsSync } from 'node:fs';
-import * as path from 'node:path';
+import { readWorkspaceConfig } from '../../server/src/core/config';
+import { WorkspaceIndex } from '../../server/src/core/graph';
+import { initTerraform } from '../../server/src/core/parse/terraform-runtime';
+import { GeneratedFile } from '../generate/files';
 
-export interface WorkspaceFile {
-  readonly uri: string;
-  readonly text: string;
-}
+/** A folder that needs not exist: the index holds the texts it is given. */
+const ROOT = '/bench/workspace';
 
 export interface GraphEngine {
   /** Indexes every file from scratch and builds the graph. */
-  index(files: readonly WorkspaceFile[]): Promise<void>;
-  /** Replaces one file and brings the graph up to date. */
-  change(file: WorkspaceFile): Promise<void>;
+  index(): void;
+  /** Replaces one file's text and builds the graph again. */
+  change(path: string, text: string): void;
+  /** Nodes and edges of the last graph built. */
+  size(): { nodes: number; edges: number };
 }
 
-interface WorkspaceIndexLike {
-  setFile(uri: string, text: string): unknown;
-  graph(): unknown;
-}
-
-type Loaded = { readonly create: () => GraphEngine } | { readonly reason: string };
-
-export function loadGraphEngine(root: string): Loaded {
-  const entry = path.join(root, 'out', 'server', 'src', 'core', 'graph', 'index.js');
-  if (!existsSync(entry)) return { reason: 'no graph engine yet (out/server/src/core/graph/index.js)' };
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the module may not exist at compile time
-  const module = require(entry) as { WorkspaceIndex?: new () => WorkspaceIndexLike };
-  const Index = module.WorkspaceIndex;
-  if (typeof Index !== 'function' || typeof Index.prototype?.setFile !== 'function' || typeof Index.prototype?.graph !== 'function') {
-    return { reason: 'the graph engine has no WorkspaceIndex with setFile() and graph(): update bench/suites/graph-engine.ts to its entry point' };
-  }
-  return {
-    create: () => {
-      const index = new Index();
-      return {
-        async index(files) {
-          for (const file of files) await index.setFile(file.uri, file.text);
-          await index.graph();
-        },
-        async change(file) {
-          await index.setFile(file.uri, file.text);
-          await index.graph();
-        },
-      };
-    },
+export async function graphEngine(files: readonly GeneratedFile[]): Promise<() => GraphEngine> {
+  if (files.some((file) => file.path.endsWith('.tf'))) await initTerraform();
+  const configFile = files.find((file) => file.path === 'iam-atlas.json');
+  const { config, problems } = configFile ? readWorkspaceConfig(configFile.text) : { config: {}, problems: [] };
+  if (problems.length) throw new Error(`the generated iam-atlas.json has problems: ${problems.map((p) => p.message).join('; ')}`);
+  const uriOf = (path: string): string => `file://${ROOT}/${path}`;
+  return () => {
+    const index = new WorkspaceIndex({ config, root: ROOT });
+    let last = { nodes: 0, edges: 0 };
+    const build = (): void => {
+      const graph = index.graph();
+      last = { nodes: graph.nodes.length, edges: graph.edges.length };
+    };
+    return {
+      index() {
+        for (const file of files) index.update(uriOf(file.path), file.text, file.path);
+        build();
+      },
+      change(path, text) {
+        if (!index.update(uriOf(path), text, path)) throw new Error(`${path} did not change`);
+        build();
+      },
+      size: () => last,
+    };
   };
 }

@@ -31,28 +31,13 @@ async function measureDocument(context: SuiteContext, client: BenchClient, folde
     const hoverAt = positionAt(document.text, point.nameStart + Math.floor(nameLength / 2));
     const completionSpec = { id: `lsp.completion.${document.id}`, label: `completion in an action, ${document.label}`, budget: BUDGETS.completionHover };
     const hoverSpec = { id: `lsp.hover.${document.id}`, label: `hover on an action, ${document.label}`, budget: BUDGETS.completionHover };
-    if (features.completion) {
-      let items = 0;
-      await context.measure(completionSpec, async () => {
-        const { ms, value } = await client.completion(uri, completionAt);
-        items = itemCount(value);
-        return ms;
-      });
-      if (items === 0) context.note(`Completion in ${point.action} (${document.label}) returned no items: the figure times an empty answer.`);
-    } else {
-      context.unavailable(completionSpec, 'the server does not announce completionProvider');
-    }
-    if (features.hover) {
-      let empty = false;
-      await context.measure(hoverSpec, async () => {
-        const { ms, value } = await client.hover(uri, hoverAt);
-        empty = value === null;
-        return ms;
-      });
-      if (empty) context.note(`Hover on ${point.action} (${document.label}) returned nothing: the figure times an empty answer.`);
-    } else {
-      context.unavailable(hoverSpec, 'the server does not announce hoverProvider');
-    }
+    // An empty answer is not a figure: ask once first, and time only what gives an answer.
+    if (!features.completion) context.unavailable(completionSpec, 'the server does not announce completionProvider');
+    else if (itemCount((await client.completion(uri, completionAt)).value) === 0) context.unavailable(completionSpec, `no completion items in ${point.action} here`);
+    else await context.measure(completionSpec, async () => (await client.completion(uri, completionAt)).ms);
+    if (!features.hover) context.unavailable(hoverSpec, 'the server does not announce hoverProvider');
+    else if (!(await client.hover(uri, hoverAt)).value) context.unavailable(hoverSpec, `no hover on ${point.action} here`);
+    else await context.measure(hoverSpec, async () => (await client.hover(uri, hoverAt)).ms);
   } finally {
     await client.close(uri);
   }
