@@ -43,21 +43,22 @@ async function checkServerAnalyses(client: BenchClient, folder: string, document
 }
 
 class DocumentCases {
-  private opened = 0;
-
   constructor(
     private readonly context: SuiteContext,
     private readonly client: BenchClient,
     private readonly folder: string,
   ) {}
 
-  /** didOpen of a fresh URI each run (nothing cached), closed again after, untimed. */
+  /**
+   * didOpen, then closed again after, untimed: the same URI each run, as a user opening one file
+   * again (the analysis cache forgets a closed document; the workspace index keeps one entry).
+   */
   async open(document: BenchDocument, withMemory: boolean): Promise<void> {
     const budget = document.id === 'tf-module' ? undefined : budgetFor(document);
     await this.context.measure(
       { id: `lsp.didOpen.${document.id}`, label: `didOpen → diagnostics, ${document.label}`, budget, runs: document.id === '1mb' ? 15 : undefined },
       async () => {
-        const uri = fileUri(path.join(this.folder, `open-${this.opened++}-${document.fileName}`));
+        const uri = fileUri(path.join(this.folder, `open-${document.fileName}`));
         const { ms } = await this.client.open(uri, document.languageId, document.text);
         const peakMemoryBytes = withMemory ? this.client.peakMemoryBytes() : undefined;
         await this.client.close(uri);
@@ -71,7 +72,7 @@ class DocumentCases {
    * incremental changes (what VS Code sends): every run analyses the whole new version.
    */
   async type(document: BenchDocument, delayLabel: string, budget: Budget | undefined, idSuffix = ''): Promise<void> {
-    const uri = fileUri(path.join(this.folder, `edit-${this.opened++}-${document.fileName}`));
+    const uri = fileUri(path.join(this.folder, `edit-${document.fileName}`));
     await this.client.open(uri, document.languageId, document.text);
     const position = positionAt(document.text, sidEditOffset(document.text));
     const insert = { range: { start: position, end: position }, text: 'X' };
