@@ -19,10 +19,16 @@ const node = {
   mainFields: ['module', 'main'],
 };
 
+/** @type {esbuild.BuildOptions} */
+const browser = { bundle: true, platform: 'browser', target: 'es2022', format: 'iife', minify: true, legalComments: 'eof', logLevel: 'warning' };
+
 const targets = [
   { ...node, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { ...node, entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js' },
   { ...node, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The trust graph webview: a browser bundle and its stylesheet, loaded by the panel and inlined by `iam-atlas graph --format html`.
+  { ...browser, entryPoints: ['webview/src/main.ts'], outfile: 'dist/webview/graph.js' },
+  { ...browser, entryPoints: ['webview/src/graph.css'], outfile: 'dist/webview/graph.css' },
 ];
 
 // The IAM reference data ships beside the server and CLI bundles (the catalog reads it lazily).
@@ -30,7 +36,7 @@ copyReferenceData();
 
 if (watch) {
   for (const target of targets) await (await esbuild.context(target)).watch();
-  console.log('esbuild: watching client, server and CLI');
+  console.log('esbuild: watching client, server, CLI and webview');
 } else {
   await Promise.all(targets.map((target) => esbuild.build(target)));
 }

@@ -4,6 +4,9 @@ import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { FindingsStatus } from './status';
 import { showWhoCanAssume } from './who-can-assume';
+import { GraphEvents } from './graph-events';
+import { GraphPanel, PanelServices, TRUST_GRAPH_VIEW_TYPE, showTargetOf } from './graph-panel';
+import { PolicyContextKey } from './policy-context';
 
 let client: LanguageClient | undefined;
 
@@ -13,6 +16,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   client = createClient(context, output);
   context.subscriptions.push(new FindingsStatus());
+  const graphEvents = new GraphEvents(client);
+  const panelServices: PanelServices = { context, client: () => client, events: graphEvents, log: output };
+  context.subscriptions.push(
+    graphEvents,
+    new PolicyContextKey(),
+    vscode.commands.registerCommand('iamAtlas.showTrustGraph', (...args: unknown[]) => GraphPanel.show(panelServices, showTargetOf(args))),
+    vscode.window.registerWebviewPanelSerializer(TRUST_GRAPH_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel, state: unknown) => GraphPanel.revive(panel, panelServices, state),
+    }),
+  );
   context.subscriptions.push(
     vscode.commands.registerCommand('iamAtlas.restartServer', async () => {
       output.info('Restarting the IAM Atlas language server.');

@@ -1,0 +1,149 @@
+/**
+ * The Cytoscape instance and what the app asks of it: take a new set of elements keeping the
+ * places of those that stay, mark what is hidden or faded, keep or fit the viewport.
+ */
+import cytoscape, { Core, ElementDefinition } from 'cytoscape';
+import fcose from 'cytoscape-fcose';
+import type { GraphElements } from './elements';
+import { Position } from './packed-layout';
+import { stylesheet } from './style';
+import { Palette } from './theme';
+import { ElementVisibility } from './view-filter';
+
+/**
+ * Cytoscape adds an inline <style> to the page unless an element with this id exists. The panel's
+ * Content-Security-Policy refuses inline styles, and graph.css already does what that style does.
+ */
+const CYTOSCAPE_STYLESHEET_ID = '__________cytoscape_stylesheet';
+
+let registered = false;
+
+export interface SyncResult {
+  /** Nodes that had no place: new, or not drawn before. */
+  readonly unplaced: ReadonlySet<string>;
+  /** Where every node was before, by id (a collapsed account's summary included). */
+  readonly previous: ReadonlyMap<string, Position>;
+}
+
+export class GraphView {
+  readonly cy: Core;
+
+  constructor(container: HTMLElement, palette: Palette) {
+    if (!registered) {
+      cytoscape.use(fcose);
+      registered = true;
+    }
+    const document = container.ownerDocument;
+    if (!document.getElementById(CYTOSCAPE_STYLESHEET_ID)) {
+      const marker = document.createElement('meta');
+      marker.id = CYTOSCAPE_STYLESHEET_ID;
+      document.head.appendChild(marker);
+    }
+    this.cy = cytoscape({
+      container,
+      style: stylesheet(palette),
+      minZoom: 0.02,
+      maxZoom: 4,
+      boxSelectionEnabled: false,
+      selectionType: 'single',
+      autoungrabify: false,
+      wheelSensitivity: 0.3,
+    });
+  }
+
+  setPalette(palette: Palette): void {
+    this.cy.style(stylesheet(palette));
+  }
+
+  /** Makes the drawn elements these, keeping the positions of the nodes that stay. */
+  sync(elements: GraphElements, saved: Readonly<Record<string, readonly [number, number]>> | undefined): SyncResult {
+    const cy = this.cy;
+    const previous = new Map<string, Position>();
+    cy.nodes().forEach((node) => {
+      previous.set(node.id(), { ...node.position() });
+    });
+    const wanted = new Map<string, ElementDefinition>();
+    for (const element of [...elements.nodes, ...elements.edges]) wanted.set(element.data.id!, element);
+    const unplaced = new Set<string>();
+    const boxes = new Set(elements.nodes.flatMap((element) => (element.data.parent === undefined ? [] : [element.data.parent])));
+    cy.batch(() => {
+      // Edges first: a node that goes takes its edges along.
+      cy.edges().forEach((edge) => {
+        const want = wanted.get(edge.id());
+        if (!want || want.data.source !== edge.data('source') || want.data.target !== edge.data('target')) edge.remove();
+      });
+      cy.nodes().forEach((node) => {
+        if (node.removed()) return;
+        const want = wanted.get(node.id());
+        // A node that turns into a box (an account expanded) or out of one is added anew.
+        const wasBox = node.isParent();
+        if (!want || wasBox !== boxes.has(node.id())) node.remove();
+      });
+      const toAdd: ElementDefinition[] = [];
+      for (const element of elements.nodes) {
+        const existing = cy.getElementById(element.data.id);
+        if (existing.nonempty()) {
+          if ((existing.data('parent') ?? undefined) !== element.data.parent) existing.move({ parent: element.data.parent ?? null });
+          existing.data(element.data);
+          existing.classes(element.classes);
+          continue;
+        }
+        const at = saved?.[element.data.id];
+        const before = previous.get(element.data.id);
+        const position = at ? { x: at[0], y: at[1] } : before;
+        if (!position) unplaced.add(element.data.id);
+        toAdd.push(position ? { ...element, position: { ...position } } : element);
+      }
+      for (const element of elements.edges) {
+        const existing = cy.getElementById(element.data.id);
+        if (existing.nonempty()) {
+          existing.data(element.data);
+          existing.classes(element.classes);
+        } else toAdd.push(element);
+      }
+      cy.add(toAdd);
+    });
+    // Only nodes without children are placed; a box's place follows from them.
+    const leaves = new Set(cy.nodes().filter((node) => node.isChildless()).map((node) => node.id()));
+    return { unplaced: new Set([...unplaced].filter((id) => leaves.has(id))), previous };
+  }
+
+  applyVisibility(view: ElementVisibility): void {
+    this.cy.batch(() => {
+      this.cy.elements().forEach((element) => {
+        const id = element.id();
+        // A class change costs a style pass on the element: only touch those that change.
+        for (const [name, set] of [['hidden', view.hidden], ['faded', view.faded], ['match', view.matched]] as const) {
+          if (element.hasClass(name) !== set.has(id)) element.toggleClass(name, set.has(id));
+        }
+      });
+    });
+  }
+
+  /** Shown elements; by class, as Cytoscape's :visible walks every element's ancestors. */
+  shown(): ReturnType<Core['elements']> {
+    return this.cy.elements().not('.hidden');
+  }
+
+  fit(elements = this.shown()): void {
+    this.cy.fit(elements, 40);
+  }
+
+  positions(): Record<string, [number, number]> {
+    const positions: Record<string, [number, number]> = {};
+    this.cy.nodes().forEach((node) => {
+      if (!node.isChildless()) return;
+      const { x, y } = node.position();
+      positions[node.id()] = [Math.round(x), Math.round(y)];
+    });
+    return positions;
+  }
+
+  /** Resolves once Cytoscape has painted the current elements. */
+  whenDrawn(): Promise<void> {
+    return new Promise((resolve) => {
+      this.cy.one('render', () => resolve());
+      this.cy.forceRender();
+    });
+  }
+}

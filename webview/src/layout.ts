@@ -1,0 +1,112 @@
+/**
+ * Places the nodes. Small graphs get fcose (organic, edges short); from FCOSE_MAX_NODES nodes on,
+ * our packed layout, which is linear: fcose takes seconds at 2,000 nodes and would freeze the panel.
+ * When only some nodes are new (an account expanded, a file saved), the others keep their places.
+ */
+import type { Core, NodeSingular } from 'cytoscape';
+import { NodeElementData } from './elements';
+import { PackedNode, Position, packedLayout } from './packed-layout';
+import { nodeFootprint } from './style';
+
+/** Measured in headless Chromium on this project's machine: fcose's default quality at 400 nodes is ~0.4 s. */
+export const FCOSE_MAX_NODES = 400;
+
+export type LayoutKind = 'fcose' | 'fcose-incremental' | 'packed' | 'kept';
+
+const KIND_RANK: Readonly<Record<string, number>> = {
+  'oidc-provider': 0,
+  'saml-provider': 0,
+  'sso-group': 1,
+  'sso-user': 1,
+  user: 2,
+  group: 3,
+  role: 4,
+  'permission-set': 5,
+};
+
+/**
+ * Lays out the nodes without a place (`unplaced`): all of them when none has one or the graph is
+ * large, else only those, near where they belong. Resolves when positions are set.
+ */
+export async function layOut(cy: Core, unplaced: ReadonlySet<string>, previous: ReadonlyMap<string, Position>): Promise<LayoutKind> {
+  const leaves = cy.nodes().filter((node) => node.isChildless());
+  if (unplaced.size === 0) return 'kept';
+  // Collapsed accounts are large boxes that fcose lets overlap; rows keep them apart.
+  if (leaves.length > FCOSE_MAX_NODES || cy.nodes('.collapsed').nonempty()) {
+    runPacked(cy);
+    return 'packed';
+  }
+  const incremental = unplaced.size < leaves.length;
+  if (incremental) seedNearNeighbours(cy, unplaced, previous);
+  await runFcose(cy, !incremental);
+  return incremental ? 'fcose-incremental' : 'fcose';
+}
+
+function runPacked(cy: Core): void {
+  const nodes: PackedNode[] = cy.nodes().map((node) => {
+    const data = node.data() as NodeElementData;
+    const size = nodeFootprint(data.label, data.kind === 'summary');
+    return { id: data.id, ...(data.parent ? { parent: data.parent } : {}), ...size, rank: KIND_RANK[data.kind] ?? 9, label: data.label };
+  });
+  const edges = cy.edges().map((edge) => ({ source: edge.data('source') as string, target: edge.data('target') as string }));
+  const positions = packedLayout(nodes, edges);
+  cy.batch(() => {
+    for (const [id, position] of positions) {
+      const node = cy.getElementById(id);
+      if (node.nonempty() && node.isChildless()) node.position(position);
+    }
+  });
+}
+
+function runFcose(cy: Core, randomize: boolean): Promise<void> {
+  return new Promise((resolve) => {
+    const layout = cy.layout({
+      name: 'fcose',
+      // fcose's options are not in Cytoscape's types.
+      ...({
+        quality: 'default',
+        randomize,
+        animate: false,
+        fit: false,
+        nodeDimensionsIncludeLabels: true,
+        uniformNodeDimensions: false,
+        packComponents: false,
+        nodeSeparation: 75,
+        idealEdgeLength: () => 80,
+        nodeRepulsion: () => 6000,
+        nestingFactor: 0.1,
+        gravity: 0.6,
+        gravityCompound: 1.5,
+        gravityRangeCompound: 1.0,
+        tile: true,
+        tilingPaddingVertical: 20,
+        tilingPaddingHorizontal: 20,
+      } as object),
+    });
+    layout.one('layoutstop', () => resolve());
+    layout.run();
+  });
+}
+
+/**
+ * New nodes start where their box was drawn before (an expanded account's summary), else beside a
+ * placed neighbour or sibling, so an incremental run moves little.
+ */
+function seedNearNeighbours(cy: Core, unplaced: ReadonlySet<string>, previous: ReadonlyMap<string, Position>): void {
+  cy.batch(() => {
+    let index = 0;
+    for (const id of unplaced) {
+      const node = cy.getElementById(id) as NodeSingular;
+      if (node.empty() || !node.isChildless()) continue;
+      const placed = (other: NodeSingular): boolean => !unplaced.has(other.id()) && other.isChildless();
+      const anchor =
+        previous.get(node.data('parent') as string) ??
+        node.neighborhood('node').filter(placed)[0]?.position() ??
+        node.siblings().filter(placed)[0]?.position() ?? { x: 0, y: 0 };
+      // A sunflower spiral: neighbours of one anchor do not land on each other.
+      const angle = index * 2.4;
+      const radius = 40 + 12 * Math.sqrt(index++);
+      node.position({ x: anchor.x + radius * Math.cos(angle), y: anchor.y + radius * Math.sin(angle) });
+    }
+  });
+}
