@@ -324,7 +324,7 @@ export class GraphApp {
     this.status.textContent = [
       `${this.graph.nodes.length} nodes, ${this.graph.edges.length} edges, ${risky} risky`,
       `showing ${shownNodes} nodes and ${shownEdges} edges`,
-      message ? `${message.fileCount} files read in ${message.folderName}` : '',
+      message && message.fileCount > 0 ? `${message.fileCount} files read in ${message.folderName}` : '',
     ]
       .filter(Boolean)
       .join(' \u00b7 ');

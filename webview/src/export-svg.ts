@@ -87,7 +87,7 @@ function renderBox(box: SvgBox, foreground: string): string {
     .join('');
   const labelTop = box.y - 8 - 15 * (lines.length - 1);
   return [
-    `<g opacity="${num(box.opacity)}">`,
+    `<g opacity="${fraction(box.opacity)}">`,
     `<rect x="${num(box.x)}" y="${num(box.y)}" width="${num(box.width)}" height="${num(box.height)}" rx="8" fill="${xml(box.fill)}" stroke="${xml(box.stroke)}" stroke-width="${num(box.strokeWidth)}"${box.dashed ? ' stroke-dasharray="6 4"' : ''}/>`,
     `<text y="${num(labelTop)}" text-anchor="middle" font-size="13" font-weight="bold" fill="${xml(foreground)}">${text}</text>`,
     `</g>`,
@@ -99,7 +99,7 @@ function renderNode(node: SvgNode, foreground: string): string {
   const lines = node.label.split('\n');
   const firstY = node.labelInside ? node.y - ((lines.length - 1) * 14) / 2 + 4 : node.y + node.height / 2 + 14;
   const text = lines.map((line, index) => `<tspan x="${num(node.x)}" dy="${index === 0 ? 0 : 14}">${xml(line)}</tspan>`).join('');
-  return `<g opacity="${num(node.opacity)}">${shape}<text y="${num(firstY)}" text-anchor="middle" font-size="11" fill="${xml(foreground)}">${text}</text></g>`;
+  return `<g opacity="${fraction(node.opacity)}">${shape}<text y="${num(firstY)}" text-anchor="middle" font-size="11" fill="${xml(foreground)}">${text}</text></g>`;
 }
 
 function shapeElement(node: SvgNode): string {
@@ -156,7 +156,7 @@ function renderEdge(edge: SvgEdge, scene: SvgScene): string {
   const controls = rest.slice(0, -1);
   const d = edgePath(start, controls, end);
   const stroke = `stroke="${xml(edge.colour)}" stroke-width="${num(edge.width)}"`;
-  const parts = [`<g opacity="${num(edge.opacity)}">`, `<path d="${d}" fill="none" ${stroke}${edge.dashed ? ' stroke-dasharray="8 5"' : ''}/>`];
+  const parts = [`<g opacity="${fraction(edge.opacity)}">`, `<path d="${d}" fill="none" ${stroke}${edge.dashed ? ' stroke-dasharray="8 5"' : ''}/>`];
   const last = controls[controls.length - 1] ?? start;
   parts.push(arrowHead(last, end, edge, scene.background));
   const middle = edgeMiddle(start, controls, end);
@@ -239,6 +239,10 @@ function sceneBounds(scene: SvgScene): { minX: number; minY: number; maxX: numbe
   for (const edge of scene.edges) for (const point of edge.points) take(point.x, point.y);
   if (minX === Infinity) return { minX: 0, minY: 0, maxX: 0, maxY: 0 };
   return { minX, minY, maxX, maxY };
+}
+
+function fraction(value: number): string {
+  return String(Math.round(value * 100) / 100);
 }
 
 function num(value: number): string {

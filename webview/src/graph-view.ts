@@ -47,7 +47,6 @@ export class GraphView {
       boxSelectionEnabled: false,
       selectionType: 'single',
       autoungrabify: false,
-      wheelSensitivity: 0.3,
     });
   }
 
