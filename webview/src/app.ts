@@ -274,11 +274,8 @@ export class GraphApp {
     if (save) this.save();
   }
 
-  /** The details panel takes room from the graph: Cytoscape must hear that its container changed size. */
   private showDetailsPanel(show: boolean): void {
-    if (this.details.hidden === !show) return;
     this.details.hidden = !show;
-    this.view.cy.resize();
   }
 
   private detailsContext(): DetailsContext {

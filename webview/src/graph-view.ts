@@ -48,6 +48,9 @@ export class GraphView {
       selectionType: 'single',
       autoungrabify: false,
     });
+    // The container moves and changes size with the toolbar's wrapping and the details panel:
+    // Cytoscape keeps the container's place cached and must be told, or clicks land beside their target.
+    new ResizeObserver(() => this.cy.resize()).observe(container);
   }
 
   setPalette(palette: Palette): void {

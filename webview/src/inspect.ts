@@ -15,6 +15,8 @@ export interface ElementSnapshot {
   readonly label: string;
   readonly visible: boolean;
   readonly selected: boolean;
+  /** An edge's line colour, a node's fill, as drawn (rgb()). */
+  readonly colour: string;
   /** Where to click it, in page coordinates: a node's centre, an edge's midpoint. */
   readonly x: number;
   readonly y: number;
@@ -41,7 +43,8 @@ export function installInspector(target: Window, app: GraphApp): void {
       const cy = app.view.cy;
       const box = cy.container()!.getBoundingClientRect();
       const of = (element: SingularElementArgument): ElementSnapshot => {
-        const at = element.isNode() ? element.renderedPosition() : element.renderedMidpoint();
+        // A hidden edge has no midpoint.
+        const at = (element.isNode() ? element.renderedPosition() : element.renderedMidpoint()) ?? { x: NaN, y: NaN };
         return {
           id: element.id(),
           group: element.isNode() ? 'nodes' : 'edges',
@@ -49,6 +52,7 @@ export function installInspector(target: Window, app: GraphApp): void {
           label: String(element.data('label') ?? ''),
           visible: element.visible(),
           selected: element.selected(),
+          colour: element.style(element.isNode() ? 'background-color' : 'line-color') as string,
           x: box.left + at.x,
           y: box.top + at.y,
           ...(element.isEdge() ? { source: element.data('source') as string, target: element.data('target') as string } : {}),

@@ -56,9 +56,9 @@ export function readPalette(document: Document): Palette {
   const style = getComputedStyle(document.body);
   const colours = {} as Record<keyof typeof COLOUR_VARIABLES, string>;
   for (const [key, variable] of Object.entries(COLOUR_VARIABLES) as [keyof typeof COLOUR_VARIABLES, string][]) {
-    // Through the probe, any CSS colour (#rrggbbaa, named, var()) comes back as rgb()/rgba(), which Cytoscape reads.
+    // Through the probe, any CSS colour (#rrggbbaa, named, var()) comes back computed, which Cytoscape reads.
     probe.style.color = style.getPropertyValue(variable).trim() || 'currentcolor';
-    colours[key] = getComputedStyle(probe).color;
+    colours[key] = asRgb(getComputedStyle(probe).color);
   }
   probe.remove();
   const classes = document.body.classList;
@@ -67,6 +67,14 @@ export function readPalette(document: Document): Palette {
     fontFamily: style.fontFamily || 'sans-serif',
     highContrast: classes.contains('vscode-high-contrast') || classes.contains('vscode-high-contrast-light'),
   };
+}
+
+/** color-mix() computes to `color(srgb r g b [/ a])`, which Cytoscape does not read: as rgb()/rgba(). */
+export function asRgb(colour: string): string {
+  const match = /^color\(srgb ([\d.e-]+) ([\d.e-]+) ([\d.e-]+)(?: \/ ([\d.e-]+))?\)$/.exec(colour);
+  if (!match) return colour;
+  const [r, g, b] = [match[1], match[2], match[3]].map((part) => Math.round(Math.min(1, Math.max(0, Number(part))) * 255));
+  return match[4] === undefined ? `rgb(${r}, ${g}, ${b})` : `rgba(${r}, ${g}, ${b}, ${Number(match[4])})`;
 }
 
 /** Calls back when VS Code switches theme (it changes the body's classes and the root's variables). */

@@ -92,6 +92,7 @@ export class Toolbar {
       button('Legend', () => actions.toggleLegend(), { attrs: { 'data-control': 'legend' } }),
       this.notesButton,
     );
+    this.update(filter, { environments: [], accounts: [], collapsible: 0, collapsed: 0, notes: 0, matches: 0 });
   }
 
   get filter(): GraphFilter {
