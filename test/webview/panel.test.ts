@@ -77,6 +77,10 @@ describe('trust graph webview in Chromium', function () {
     await panel.page.mouse.click(edge.x, edge.y);
     await panel.page.waitForSelector('.details h2:text("ci-runner → deploy")');
     assert.match(await panel.page.textContent('.details') ?? '', /medium risk Crosses from a dev account into a prod account\./);
+    // The picture in the README: the whole graph beside the details, with the legend.
+    await panel.page.click('button[data-control="fit"]');
+    await panel.page.click('button[data-control="legend"]');
+    await panel.page.waitForSelector('.legend', { state: 'visible' });
     await panel.page.screenshot({ path: outputFile('webview-examples-details.png') });
     const before = (await panel.posted()).length;
     await panel.page.click('.details [data-source="trust"]');

@@ -12,7 +12,7 @@ import { exportPng, exportSvg } from './export-image';
 import { GraphView } from './graph-view';
 import { DrawReason, Instrumentation } from './instrumentation';
 import { KeyboardNavigation } from './keyboard';
-import { layOut } from './layout';
+import { LayoutKind, layOut, packedPositions, usesPackedLayout } from './layout';
 import { legend } from './legend';
 import { Overlay } from './overlay';
 import { MAX_SAVED_POSITIONS, PanelState } from './state';
@@ -75,7 +75,7 @@ export class GraphApp {
       className: 'graph',
       attrs: { tabindex: '0', role: 'application', 'aria-roledescription': 'graph', 'aria-label': 'Trust graph. Arrow keys move between nodes and edges, Enter shows details.' },
     });
-    root.append(this.toolbar.element, h('div', { className: 'main' }, canvas, this.details, this.legendPanel, this.overlay.element), this.status, this.announcer);
+    root.append(this.toolbar.element, h('div', { className: 'main' }, canvas, this.details, this.overlay.element), this.legendPanel, this.status, this.announcer);
     this.legendPanel.hidden = !this.state.legendOpen;
     this.details.hidden = true;
     this.palette = readPalette(root.ownerDocument);
@@ -150,8 +150,10 @@ export class GraphApp {
     this.elementOf = new Map(
       [...this.elements.nodes, ...this.elements.edges].flatMap((element) => element.data.members.map((member): [string, string] => [member, element.data.id])),
     );
-    const sync = this.view.sync(this.elements, first ? this.state.positions : undefined);
-    const layout = await layOut(this.view.cy, sync.unplaced, sync.previous);
+    const saved = first ? this.state.positions : undefined;
+    const packed = usesPackedLayout(this.elements) && this.view.unplacedLeaves(this.elements, saved).size > 0 ? packedPositions(this.elements) : undefined;
+    const sync = this.view.sync(this.elements, saved, packed);
+    const layout: LayoutKind = packed ? 'packed' : await layOut(this.view.cy, sync.unplaced, sync.previous);
     this.instrumentation.laidOut();
     this.applyFilter();
     if (first && this.state.viewport && layout === 'kept') this.view.cy.viewport(this.state.viewport);

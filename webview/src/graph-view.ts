@@ -18,6 +18,8 @@ const CYTOSCAPE_STYLESHEET_ID = '__________cytoscape_stylesheet';
 
 let registered = false;
 
+type SavedPositions = Readonly<Record<string, readonly [number, number]>>;
+
 export interface SyncResult {
   /** Nodes that had no place: new, or not drawn before. */
   readonly unplaced: ReadonlySet<string>;
@@ -57,8 +59,20 @@ export class GraphView {
     this.cy.style(stylesheet(palette));
   }
 
-  /** Makes the drawn elements these, keeping the positions of the nodes that stay. */
-  sync(elements: GraphElements, saved: Readonly<Record<string, readonly [number, number]>> | undefined): SyncResult {
+  /** Leaves of `elements` that would have no place: not drawn now, and not in the saved positions. */
+  unplacedLeaves(elements: GraphElements, saved: SavedPositions | undefined): Set<string> {
+    const unplaced = new Set<string>();
+    for (const { data, classes } of elements.nodes) {
+      if (!classes.includes('container') && !saved?.[data.id] && this.cy.getElementById(data.id).empty()) unplaced.add(data.id);
+    }
+    return unplaced;
+  }
+
+  /**
+   * Makes the drawn elements these, keeping the positions of the nodes that stay; `planned`
+   * positions (a new packed layout) win over all others.
+   */
+  sync(elements: GraphElements, saved: SavedPositions | undefined, planned?: ReadonlyMap<string, Position>): SyncResult {
     const cy = this.cy;
     const previous = new Map<string, Position>();
     cy.nodes().forEach((node) => {
@@ -84,15 +98,16 @@ export class GraphView {
       const toAdd: ElementDefinition[] = [];
       for (const element of elements.nodes) {
         const existing = cy.getElementById(element.data.id);
+        const plan = planned?.get(element.data.id);
         if (existing.nonempty()) {
           if ((existing.data('parent') ?? undefined) !== element.data.parent) existing.move({ parent: element.data.parent ?? null });
           existing.data(element.data);
           existing.classes(element.classes);
+          if (plan && existing.isChildless()) existing.position(plan);
           continue;
         }
         const at = saved?.[element.data.id];
-        const before = previous.get(element.data.id);
-        const position = at ? { x: at[0], y: at[1] } : before;
+        const position = plan ?? (at ? { x: at[0], y: at[1] } : previous.get(element.data.id));
         if (!position) unplaced.add(element.data.id);
         toAdd.push(position ? { ...element, position: { ...position } } : element);
       }

@@ -4,7 +4,7 @@
  * When only some nodes are new (an account expanded, a file saved), the others keep their places.
  */
 import type { Core, NodeSingular } from 'cytoscape';
-import { NodeElementData } from './elements';
+import type { GraphElements } from './elements';
 import { PackedNode, Position, packedLayout } from './packed-layout';
 import { nodeFootprint } from './style';
 
@@ -24,38 +24,36 @@ const KIND_RANK: Readonly<Record<string, number>> = {
   'permission-set': 5,
 };
 
+/** Whether these elements get the packed layout: a large graph, or one holding collapsed accounts. */
+export function usesPackedLayout(elements: GraphElements): boolean {
+  const leaves = elements.nodes.filter((node) => !node.classes.includes('container')).length;
+  // Collapsed accounts are large boxes that fcose lets overlap; rows keep them apart.
+  return leaves > FCOSE_MAX_NODES || elements.nodes.some((node) => node.data.kind === 'summary');
+}
+
+/** The packed layout, from the elements alone: the positions go in with the elements, so Cytoscape places each node once. */
+export function packedPositions(elements: GraphElements): Map<string, Position> {
+  const nodes: PackedNode[] = elements.nodes.map(({ data }) => ({
+    id: data.id,
+    ...(data.parent ? { parent: data.parent } : {}),
+    ...nodeFootprint(data.label, data.kind === 'summary'),
+    rank: KIND_RANK[data.kind] ?? 9,
+    label: data.label,
+  }));
+  return packedLayout(nodes, elements.edges.map(({ data }) => ({ source: data.source, target: data.target })));
+}
+
 /**
- * Lays out the nodes without a place (`unplaced`): all of them when none has one or the graph is
- * large, else only those, near where they belong. Resolves when positions are set.
+ * fcose for the nodes without a place (`unplaced`): all of them when none has one, else only
+ * those, started near where they belong. Resolves when positions are set.
  */
 export async function layOut(cy: Core, unplaced: ReadonlySet<string>, previous: ReadonlyMap<string, Position>): Promise<LayoutKind> {
-  const leaves = cy.nodes().filter((node) => node.isChildless());
   if (unplaced.size === 0) return 'kept';
-  // Collapsed accounts are large boxes that fcose lets overlap; rows keep them apart.
-  if (leaves.length > FCOSE_MAX_NODES || cy.nodes('.collapsed').nonempty()) {
-    runPacked(cy);
-    return 'packed';
-  }
+  const leaves = cy.nodes().filter((node) => node.isChildless());
   const incremental = unplaced.size < leaves.length;
   if (incremental) seedNearNeighbours(cy, unplaced, previous);
   await runFcose(cy, !incremental);
   return incremental ? 'fcose-incremental' : 'fcose';
-}
-
-function runPacked(cy: Core): void {
-  const nodes: PackedNode[] = cy.nodes().map((node) => {
-    const data = node.data() as NodeElementData;
-    const size = nodeFootprint(data.label, data.kind === 'summary');
-    return { id: data.id, ...(data.parent ? { parent: data.parent } : {}), ...size, rank: KIND_RANK[data.kind] ?? 9, label: data.label };
-  });
-  const edges = cy.edges().map((edge) => ({ source: edge.data('source') as string, target: edge.data('target') as string }));
-  const positions = packedLayout(nodes, edges);
-  cy.batch(() => {
-    for (const [id, position] of positions) {
-      const node = cy.getElementById(id);
-      if (node.nonempty() && node.isChildless()) node.position(position);
-    }
-  });
 }
 
 function runFcose(cy: Core, randomize: boolean): Promise<void> {

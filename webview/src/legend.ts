@@ -5,29 +5,27 @@ import { RISK_STYLE } from './style';
 const RISKS = ['high', 'medium', 'low', 'none'] as const;
 
 export function legend(): HTMLElement {
-  const edgeRows = RISKS.map((risk) => row(edgeSample(`risk-${risk}`, RISK_STYLE[risk].width, RISK_STYLE[risk].marker, false, false), `${risk} risk`));
+  const edgeRows = RISKS.map((risk) => row(edgeSample(`risk-${risk}`, RISK_STYLE[risk].width, RISK_STYLE[risk].marker, false, false), risk === 'none' ? 'no risk' : `${risk} risk`));
   edgeRows.push(
-    row(edgeSample('risk-none', 1.5, 'none', true, false), 'conditions on the trust (dashed)'),
-    row(edgeSample('risk-none', 1.5, 'none', false, true), 'trust-only: the caller\u2019s own policies are not in the workspace (hollow arrow)'),
+    row(edgeSample('risk-none', 1.5, 'none', true, false), 'with conditions (dashed)'),
+    row(edgeSample('risk-none', 1.5, 'none', false, true), 'trust only: caller\u2019s policies not seen (hollow arrow)'),
   );
   const nodeRows = [
     row(nodeSample('round-rectangle', 'kind-role'), 'role'),
-    row(nodeSample('round-rectangle', 'kind-role admin'), 'admin-equivalent role (double border)'),
+    row(nodeSample('round-rectangle', 'kind-role admin'), 'admin-equivalent role'),
     row(nodeSample('ellipse', 'kind-user'), 'IAM user'),
     row(nodeSample('hexagon', 'kind-service'), 'AWS service'),
-    row(nodeSample('diamond', 'kind-provider'), 'OIDC or SAML identity provider'),
-    row(nodeSample('tag', 'kind-identity-center'), 'Identity Center group or user'),
-    row(nodeSample('octagon', 'kind-outside'), 'account outside the organisation'),
+    row(nodeSample('diamond', 'kind-provider'), 'OIDC or SAML provider'),
+    row(nodeSample('tag', 'kind-identity-center'), 'Identity Center group'),
+    row(nodeSample('octagon', 'kind-outside'), 'outside account'),
     row(nodeSample('star', 'kind-anyone'), 'anyone (any AWS principal)'),
-    row(nodeSample('box', 'account'), 'account (heavier border: production)'),
+    row(nodeSample('box', 'account'), 'account (thick: production)'),
   ];
   return h(
     'section',
     { className: 'legend', attrs: { 'aria-label': 'Legend' } },
-    h('h2', {}, 'Edges: who can assume what'),
-    h('ul', {}, ...edgeRows),
-    h('h2', {}, 'Nodes'),
-    h('ul', {}, ...nodeRows),
+    h('div', {}, h('h2', {}, 'Edges: can assume'), h('ul', {}, ...edgeRows)),
+    h('div', {}, h('h2', {}, 'Nodes'), h('ul', {}, ...nodeRows)),
   );
 }
 
@@ -57,5 +55,6 @@ function nodeSample(shape: string, className: string): SVGElement {
     star: svg('polygon', { points: '10,1 12.3,6.8 18.5,7.2 13.7,11.1 15.3,17.1 10,13.8 4.7,17.1 6.3,11.1 1.5,7.2 7.7,6.8', class: cls }),
     box: svg('rect', { x: 1, y: 2, width: 46, height: 14, rx: 3, class: cls }),
   };
-  return svg('svg', { width: 52, height: 18, viewBox: '0 0 52 18', 'aria-hidden': 'true' }, shapes[shape]!);
+  const width = shape === 'box' ? 50 : 20;
+  return svg('svg', { width, height: 18, viewBox: `0 0 ${width} 18`, 'aria-hidden': 'true' }, shapes[shape]!);
 }
