@@ -177,6 +177,14 @@ describe('trust graph webview in Chromium', function () {
     assert.equal(focused.nodes.find((n) => n.id === DEPLOY)!.selected, true);
     await panel.page.click('[data-control="focus"] button');
     await until((s) => s.nodes.every((n) => !n.classes.includes('faded')));
+    // The toolbar's Focus works on the selected node.
+    await panel.page.click('button[data-control="fit"]');
+    const audit = (await panel.snapshot()).nodes.find((n) => n.id === 'role:222222222222:audit')!;
+    await panel.page.mouse.click(audit.x, audit.y);
+    await panel.page.click('button[data-control="focus-selection"]');
+    await panel.page.waitForSelector('[data-control="focus"]:has-text("Paths into audit")');
+    const auditPaths = await panel.snapshot();
+    assert.deepEqual(lit(auditPaths.edges), ['role:111111111111:security-team->role:222222222222:audit:assume-role']);
   });
 
   it('exports a PNG image and an SVG holding every label, through the host', async () => {

@@ -4,10 +4,11 @@
  * (main.ts); importing this module does nothing.
  */
 import type { SingularElementArgument } from 'cytoscape';
-import type { GraphEdge, GraphNode, ToWebviewMessage, TrustGraph } from '../../server/src/protocol';
+import type { ToWebviewMessage } from '../../server/src/protocol';
 import { showEdges, showNode, showNotes, DetailsContext } from './details';
 import { h } from './dom';
-import { DEFAULT_COLLAPSE_ABOVE, GraphElements, collapsibleAccounts, graphElements, initiallyCollapsed, nodeLabel } from './elements';
+import { DrawnGraph } from './drawn-graph';
+import { DEFAULT_COLLAPSE_ABOVE, collapsibleAccounts, initiallyCollapsed } from './elements';
 import { exportPng, exportSvg } from './export-image';
 import { GraphView } from './graph-view';
 import { DrawReason, Instrumentation } from './instrumentation';
@@ -19,18 +20,13 @@ import { MAX_SAVED_POSITIONS, PanelState } from './state';
 import { Palette, onThemeChange, readPalette } from './theme';
 import { Toolbar } from './toolbar';
 import { Transport } from './transport';
-import { GraphFilter, elementVisibility, isRisky, visibility, withoutFocus } from './view-filter';
+import { GraphFilter, elementVisibility, visibility, withoutFocus } from './view-filter';
 import { describeElement, installInspector } from './inspect';
 
 type GraphMessage = Extract<ToWebviewMessage, { type: 'graph' }>;
 
 export class GraphApp {
-  private graph: TrustGraph = { nodes: [], edges: [], notes: [] };
-  private nodes = new Map<string, GraphNode>();
-  private edges = new Map<string, GraphEdge>();
-  private elements: GraphElements = { nodes: [], edges: [] };
-  /** Graph node or edge id → the element drawing it. */
-  private elementOf = new Map<string, string>();
+  private readonly drawn = new DrawnGraph();
   private collapsed: Set<string> | undefined;
   private filter: GraphFilter;
   private selected: string | undefined;
@@ -39,7 +35,6 @@ export class GraphApp {
   private drawnOnce = false;
   private pendingFocus: string | undefined;
   private state: PanelState;
-  private shownCounts = { nodes: 0, edges: 0 };
 
   readonly instrumentation: Instrumentation;
   readonly view: GraphView;
@@ -65,11 +60,17 @@ export class GraphApp {
       showMatches: () => this.view.fit(this.view.cy.elements('.match')),
       fit: () => this.view.fit(),
       expandAll: () => this.setCollapsed(new Set(), 'expand'),
-      collapseAll: () => this.setCollapsed(collapsibleAccounts(this.graph), 'collapse'),
+      collapseAll: () => this.setCollapsed(collapsibleAccounts(this.drawn.graph), 'collapse'),
+      focusSelection: () => {
+        if (this.selected && this.drawn.nodes.has(this.selected)) this.focusOn(this.selected);
+      },
       exportPng: () => this.transport.post({ type: 'saveImage', format: 'png', data: exportPng(this.view.cy, this.palette), suggestedName: 'trust-graph.png' }),
       exportSvg: () => this.transport.post({ type: 'saveImage', format: 'svg', data: exportSvg(this.view.cy, this.palette), suggestedName: 'trust-graph.svg' }),
       toggleLegend: () => this.toggleLegend(),
-      showNotes: () => showNotes(this.details, this.graph.notes),
+      showNotes: () => {
+        showNotes(this.details, this.drawn.graph.notes);
+        this.details.hidden = false;
+      },
     });
     const canvas = h('div', {
       className: 'graph',
@@ -84,7 +85,8 @@ export class GraphApp {
       activate: (id) => this.activate(id),
       clear: () => this.select(undefined),
       fit: () => this.view.fit(),
-      describe: (id) => describeElement(this.view.cy.getElementById(id) as SingularElementArgument, this.nodes),
+      search: () => this.toolbar.focusSearch(),
+      describe: (id) => describeElement(this.view.cy.getElementById(id) as SingularElementArgument, this.drawn.nodes),
     });
     this.wireCytoscape();
     onThemeChange(root.ownerDocument, () => {
@@ -103,9 +105,8 @@ export class GraphApp {
   private receive(message: ToWebviewMessage): void {
     switch (message.type) {
       case 'graph':
-        this.instrumentation.received();
         this.message = message;
-        this.queueDraw('graph');
+        this.queueDraw('graph', this.instrumentation.received());
         return;
       case 'indexing':
         if (!this.drawnOnce) this.overlay.indexing(message.folderName, message.filesRead);
@@ -125,36 +126,31 @@ export class GraphApp {
   }
 
   /** Draws one at a time: a graph that comes while one is being laid out waits, and the latest wins. */
-  private queueDraw(reason: DrawReason): void {
-    this.drawing = this.drawing.then(() => this.draw(reason)).catch((error: unknown) => this.overlay.error(`The graph could not be drawn: ${(error as Error).message}`, () => this.transport.post({ type: 'refresh' })));
+  private queueDraw(reason: DrawReason, start: number): void {
+    this.drawing = this.drawing.then(() => this.draw(reason, start)).catch((error: unknown) => this.overlay.error(`The graph could not be drawn: ${(error as Error).message}`, () => this.transport.post({ type: 'refresh' })));
   }
 
-  private async draw(reason: DrawReason): Promise<void> {
+  private async draw(reason: DrawReason, start: number): Promise<void> {
     const message = this.message;
     if (!message) return;
-    if (reason === 'graph' && message.graph !== this.graph) this.takeGraph(message);
+    if (reason === 'graph' && message.graph !== this.drawn.graph) this.takeGraph(message);
     const first = !this.drawnOnce;
-    if (this.graph.nodes.length === 0) {
+    if (this.drawn.graph.nodes.length === 0) {
       this.view.cy.elements().remove();
       this.overlay.empty(message.folderName, message.fileCount, this.transport.host.opensFiles ? () => this.transport.post({ type: 'openConfigDocs' }) : undefined);
-      this.instrumentation.laidOut();
-      this.updateStatus();
-      this.instrumentation.drawn({ reason: 'empty', version: message.version, nodes: 0, edges: 0, layout: 'kept' });
+      this.applyFilter();
+      this.instrumentation.laidOut(start);
+      this.instrumentation.drawn(start, { reason: 'empty', version: message.version, nodes: 0, edges: 0, layout: 'kept' });
       return;
     }
     this.overlay.hide();
-    this.collapsed ??= this.state.collapsed ? new Set(this.state.collapsed) : initiallyCollapsed(this.graph, message.collapseAbove ?? DEFAULT_COLLAPSE_ABOVE);
-    const accounts = collapsibleAccounts(this.graph);
-    for (const id of this.collapsed) if (!accounts.has(id)) this.collapsed.delete(id);
-    this.elements = graphElements(this.graph, this.collapsed);
-    this.elementOf = new Map(
-      [...this.elements.nodes, ...this.elements.edges].flatMap((element) => element.data.members.map((member): [string, string] => [member, element.data.id])),
-    );
+    this.collapsed ??= this.state.collapsed ? new Set(this.state.collapsed) : initiallyCollapsed(this.drawn.graph, message.collapseAbove ?? DEFAULT_COLLAPSE_ABOVE);
+    const elements = this.drawn.build(this.collapsed);
     const saved = first ? this.state.positions : undefined;
-    const packed = usesPackedLayout(this.elements) && this.view.unplacedLeaves(this.elements, saved).size > 0 ? packedPositions(this.elements) : undefined;
-    const sync = this.view.sync(this.elements, saved, packed);
+    const packed = usesPackedLayout(elements) && this.view.unplacedLeaves(elements, saved).size > 0 ? packedPositions(elements) : undefined;
+    const sync = this.view.sync(elements, saved, packed);
     const layout: LayoutKind = packed ? 'packed' : await layOut(this.view.cy, sync.unplaced, sync.previous);
-    this.instrumentation.laidOut();
+    this.instrumentation.laidOut(start);
     this.applyFilter();
     if (first && this.state.viewport && layout === 'kept') this.view.cy.viewport(this.state.viewport);
     else if (first || layout === 'fcose' || layout === 'packed') this.view.fit();
@@ -165,16 +161,14 @@ export class GraphApp {
       this.pendingFocus = undefined;
     }
     await this.view.whenDrawn();
-    this.instrumentation.drawn({ reason, version: message.version, nodes: this.view.cy.nodes().length, edges: this.view.cy.edges().length, layout });
+    this.instrumentation.drawn(start, { reason, version: message.version, nodes: this.view.cy.nodes().length, edges: this.view.cy.edges().length, layout });
     this.save();
   }
 
   private takeGraph(message: GraphMessage): void {
-    this.graph = message.graph;
-    this.nodes = new Map(this.graph.nodes.map((node) => [node.id, node]));
-    this.edges = new Map(this.graph.edges.map((edge) => [edge.id, edge]));
+    this.drawn.take(message.graph);
     this.state = { ...this.state, folderUri: message.folderUri };
-    if (this.filter.focus !== undefined && !this.nodes.has(this.filter.focus)) this.filter = withoutFocus(this.filter);
+    if (this.filter.focus !== undefined && !this.drawn.nodes.has(this.filter.focus)) this.filter = withoutFocus(this.filter);
   }
 
   private setFilter(next: GraphFilter): void {
@@ -184,35 +178,21 @@ export class GraphApp {
   }
 
   private applyFilter(): void {
-    const view = visibility(this.graph, this.filter);
-    const elements = elementVisibility(this.elements, view);
+    const view = visibility(this.drawn.graph, this.filter);
+    const elements = elementVisibility(this.drawn.elements, view);
     this.view.applyVisibility(elements);
-    this.shownCounts = {
-      nodes: this.elements.nodes.filter(({ data, classes }) => !elements.hidden.has(data.id) && !classes.includes('container')).length,
-      edges: this.elements.edges.filter(({ data }) => !elements.hidden.has(data.id)).length,
-    };
-    const focus = this.filter.focus !== undefined ? this.nodes.get(this.filter.focus) : undefined;
-    this.toolbar.update(this.filter, {
-      environments: [...new Set(this.graph.nodes.filter((node) => node.kind === 'account').map((node) => node.environment ?? ''))].sort(),
-      accounts: this.graph.nodes.filter((node) => node.kind === 'account' || node.kind === 'external-account').map((node) => ({ id: node.id, label: node.label })),
-      collapsible: collapsibleAccounts(this.graph).size,
-      collapsed: this.collapsed?.size ?? 0,
-      notes: this.graph.notes.length,
-      matches: view.matches.size,
-      ...(focus ? { focusLabel: focus.label } : {}),
-    });
-    this.updateStatus();
+    this.toolbar.update(this.filter, this.drawn.toolbarOptions(this.filter, this.collapsed?.size ?? 0, view.matches.size));
+    this.status.textContent = this.drawn.statusText(elements, this.message);
   }
 
   private setCollapsed(next: Set<string>, reason: DrawReason): void {
-    this.instrumentation.received();
     this.collapsed = next;
-    this.queueDraw(reason);
+    this.queueDraw(reason, this.instrumentation.received());
   }
 
   /** The focus on a role from the code lens or the details: its account opened, its paths lit. */
   private focusOn(nodeId: string): void {
-    const node = this.nodes.get(nodeId);
+    const node = this.drawn.nodes.get(nodeId);
     if (!node) return;
     if (node.parent && this.collapsed?.has(node.parent)) {
       this.collapsed.delete(node.parent);
@@ -221,7 +201,7 @@ export class GraphApp {
       return;
     }
     this.setFilter({ ...this.filter, focus: nodeId });
-    this.select(this.elementOf.get(nodeId));
+    this.select(this.drawn.elementFor(nodeId));
     this.view.fit(this.view.shown().not('.faded'));
   }
 
@@ -254,43 +234,40 @@ export class GraphApp {
 
   /** Selects an element (a graph id is mapped to the element drawing it) and shows its details. */
   private select(id: string | undefined, save = true): void {
-    const elementId = id === undefined ? undefined : this.view.cy.getElementById(id).nonempty() ? id : this.elementOf.get(id);
+    const elementId = id === undefined ? undefined : this.view.cy.getElementById(id).nonempty() ? id : this.drawn.elementFor(id);
     const element = elementId === undefined ? undefined : (this.view.cy.getElementById(elementId) as SingularElementArgument);
     this.view.cy.elements(':selected').unselect();
     if (!element || element.empty()) {
       this.selected = undefined;
       this.details.replaceChildren();
-      this.showDetailsPanel(false);
+      this.details.hidden = true;
     } else {
       this.selected = elementId;
       element.select();
-      this.showDetailsPanel(true);
+      this.details.hidden = false;
       const context = this.detailsContext();
-      if (element.isEdge()) showEdges(this.details, (element.data('members') as string[]).flatMap((member) => this.edges.get(member) ?? []), context);
+      if (element.isEdge()) showEdges(this.details, this.drawn.edgesOf(element.data('members') as string[]), context);
       else {
-        const node = this.nodes.get(elementId!);
+        const node = this.drawn.nodes.get(elementId!);
         if (node) showNode(this.details, node, context);
         else this.details.replaceChildren(h('h2', {}, String(element.data('label'))));
       }
     }
+    this.toolbar.setFocusable(this.selected !== undefined && this.drawn.nodes.has(this.selected));
     if (save) this.save();
-  }
-
-  private showDetailsPanel(show: boolean): void {
-    this.details.hidden = !show;
   }
 
   private detailsContext(): DetailsContext {
     return {
-      graph: this.graph,
-      nodes: this.nodes,
+      graph: this.drawn.graph,
+      nodes: this.drawn.nodes,
       host: this.transport.host,
       focus: this.filter.focus,
       actions: {
         openSource: (source) => this.transport.post({ type: 'openSource', source }),
         openRuleDocs: (ruleName) => this.transport.post({ type: 'openRuleDocs', ruleName }),
         select: (id) => {
-          const graphNode = this.nodes.get(id);
+          const graphNode = this.drawn.nodes.get(id);
           if (graphNode?.parent && this.collapsed?.has(graphNode.parent)) this.activate(graphNode.parent);
           this.select(id);
           const element = this.selected ? this.view.cy.getElementById(this.selected) : undefined;
@@ -315,22 +292,8 @@ export class GraphApp {
     this.save();
   }
 
-  private updateStatus(): void {
-    const risky = this.graph.edges.filter(isRisky).length;
-    const shown = this.shownCounts;
-    const [shownNodes, shownEdges] = [shown.nodes, shown.edges];
-    const message = this.message;
-    this.status.textContent = [
-      `${this.graph.nodes.length} nodes, ${this.graph.edges.length} edges, ${risky} risky`,
-      `showing ${shownNodes} nodes and ${shownEdges} edges`,
-      message && message.fileCount > 0 ? `${message.fileCount} files read in ${message.folderName}` : '',
-    ]
-      .filter(Boolean)
-      .join(' \u00b7 ');
-  }
-
   private save(): void {
-    const positions = this.graph.nodes.length <= MAX_SAVED_POSITIONS && this.drawnOnce ? this.view.positions() : undefined;
+    const positions = this.drawn.graph.nodes.length <= MAX_SAVED_POSITIONS && this.drawnOnce ? this.view.positions() : undefined;
     this.state = {
       ...this.state,
       filter: this.filter,
@@ -342,17 +305,7 @@ export class GraphApp {
     this.transport.saveState(this.state);
   }
 
-  /** For the inspector (tests, benchmarks): the graph node or edge behind an element. */
-  graphItem(id: string): GraphNode | GraphEdge | undefined {
-    return this.nodes.get(id) ?? this.edges.get(id);
-  }
-
   get keyboardCursor(): string | undefined {
     return this.keyboard.current;
-  }
-
-  labelOf(id: string): string {
-    const node = this.nodes.get(id);
-    return node ? nodeLabel(node) : id;
   }
 }

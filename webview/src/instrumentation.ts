@@ -35,24 +35,24 @@ export const MARKS = {
 
 export class Instrumentation {
   readonly draws: DrawReport[] = [];
-  private receivedAt = 0;
   private laidOutAt = 0;
 
   constructor(private readonly target: Window) {}
 
-  received(): void {
-    this.receivedAt = this.target.performance.mark(MARKS.received).startTime;
+  /** A graph came (or a click asks for a new drawing): the start of what is measured. */
+  received(): number {
+    return this.target.performance.mark(MARKS.received).startTime;
   }
 
-  laidOut(): void {
+  laidOut(start: number): void {
     this.laidOutAt = this.target.performance.mark(MARKS.laidOut).startTime;
-    this.target.performance.measure(MARKS.layoutMeasure, MARKS.received, MARKS.laidOut);
+    this.target.performance.measure(MARKS.layoutMeasure, { start, end: this.laidOutAt });
   }
 
-  drawn(report: Omit<DrawReport, 'layoutMs' | 'drawMs'>): DrawReport {
+  drawn(start: number, report: Omit<DrawReport, 'layoutMs' | 'drawMs'>): DrawReport {
     const drawnAt = this.target.performance.mark(MARKS.drawn).startTime;
-    this.target.performance.measure(MARKS.drawMeasure, MARKS.received, MARKS.drawn);
-    const full: DrawReport = { ...report, layoutMs: this.laidOutAt - this.receivedAt, drawMs: drawnAt - this.receivedAt };
+    this.target.performance.measure(MARKS.drawMeasure, { start, end: drawnAt });
+    const full: DrawReport = { ...report, layoutMs: this.laidOutAt - start, drawMs: drawnAt - start };
     this.draws.push(full);
     const body = this.target.document.body;
     body.dataset.draws = String(this.draws.length);

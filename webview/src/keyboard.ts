@@ -1,7 +1,7 @@
 /**
  * Keyboard use of the graph: the arrow keys walk the visible nodes in reading order, each followed
- * by the edges leaving it; Enter opens the details; Escape clears; + and - zoom; 0 fits. What the
- * cursor is on is announced to screen readers.
+ * by the edges leaving it; Enter opens the details; Escape clears; + and - zoom; 0 fits; / goes to
+ * the search box. What the cursor is on is announced to screen readers.
  */
 import type { Core, NodeSingular, SingularElementArgument } from 'cytoscape';
 
@@ -9,6 +9,7 @@ export interface KeyboardHandlers {
   activate(id: string): void;
   clear(): void;
   fit(): void;
+  search(): void;
   describe(id: string): string;
 }
 
@@ -76,6 +77,9 @@ export class KeyboardNavigation {
         break;
       case '0':
         this.handlers.fit();
+        break;
+      case '/':
+        this.handlers.search();
         break;
       default:
         return;

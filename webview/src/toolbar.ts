@@ -9,6 +9,7 @@ export interface ToolbarActions {
   fit(): void;
   expandAll(): void;
   collapseAll(): void;
+  focusSelection(): void;
   exportPng(): void;
   exportSvg(): void;
   toggleLegend(): void;
@@ -47,6 +48,7 @@ export class Toolbar {
   private readonly expandButton: HTMLButtonElement;
   private readonly collapseButton: HTMLButtonElement;
   private readonly notesButton: HTMLButtonElement;
+  private readonly focusButton: HTMLButtonElement;
 
   constructor(
     filter: GraphFilter,
@@ -72,6 +74,11 @@ export class Toolbar {
     this.expandButton = button('Expand all', () => actions.expandAll(), { attrs: { 'data-control': 'expand-all' } });
     this.collapseButton = button('Collapse all', () => actions.collapseAll(), { attrs: { 'data-control': 'collapse-all' } });
     this.notesButton = button('Notes', () => actions.showNotes(), { attrs: { 'data-control': 'notes' } });
+    this.focusButton = button('Focus', () => actions.focusSelection(), {
+      title: 'Light up every path into the selected node, fade the rest',
+      attrs: { 'data-control': 'focus-selection' },
+    });
+    this.focusButton.disabled = true;
     this.element = h(
       'header',
       { className: 'toolbar', attrs: { role: 'toolbar', 'aria-label': 'Trust graph tools' } },
@@ -82,6 +89,7 @@ export class Toolbar {
       this.environmentMenu.element,
       this.accountMenu.element,
       h('label', { className: 'toggle' }, this.onlyRisky, 'Only risky paths'),
+      this.focusButton,
       this.focusChip,
       h('span', { className: 'spacer' }),
       button('Fit', () => actions.fit(), { title: 'Fit the graph to the panel (0)', attrs: { 'data-control': 'fit' } }),
@@ -126,6 +134,11 @@ export class Toolbar {
     this.collapseButton.hidden = options.collapsible === 0 || options.collapsed === options.collapsible;
     this.notesButton.hidden = options.notes === 0;
     this.notesButton.textContent = `Notes (${options.notes})`;
+  }
+
+  /** "Focus" works on a selected node. */
+  setFocusable(focusable: boolean): void {
+    this.focusButton.disabled = !focusable;
   }
 
   focusSearch(): void {
