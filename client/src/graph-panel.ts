@@ -132,7 +132,10 @@ export class GraphPanel implements vscode.Disposable {
       case 'openRuleDocs':
         return this.openRuleDocs(message.ruleName);
       case 'openConfigDocs':
-        await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(this.services.context.extensionUri, 'README.md'));
+        await vscode.commands.executeCommand(
+          'markdown.showPreview',
+          vscode.Uri.joinPath(this.services.context.extensionUri, 'README.md').with({ fragment: 'workspace-configuration' }),
+        );
         return;
       case 'saveImage':
         return this.saveImage(message.format, message.data, message.suggestedName);
