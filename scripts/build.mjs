@@ -21,13 +21,15 @@ const node = {
 
 /** @type {esbuild.BuildOptions} */
 const browser = { bundle: true, platform: 'browser', target: 'es2022', format: 'iife', minify: true, legalComments: 'eof', logLevel: 'warning' };
+// The graph bundle carries the licences of what it bundles, so the CLI's one-page export does too.
+const webviewNotices = `/*! The IAM Atlas trust graph bundles these MIT-licensed packages:\n\n${bundledLicences(['cytoscape', 'cytoscape-fcose', 'cose-base', 'layout-base'])}*/`;
 
 const targets = [
   { ...node, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { ...node, entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js' },
   { ...node, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // The trust graph webview: a browser bundle and its stylesheet, loaded by the panel and inlined by `iam-atlas graph --format html`.
-  { ...browser, entryPoints: ['webview/src/main.ts'], outfile: 'dist/webview/graph.js' },
+  { ...browser, entryPoints: ['webview/src/main.ts'], outfile: 'dist/webview/graph.js', footer: { js: webviewNotices } },
   { ...browser, entryPoints: ['webview/src/graph.css'], outfile: 'dist/webview/graph.css' },
 ];
 
@@ -52,4 +54,16 @@ function copyReferenceData() {
   cpSync(path.join(packageDir, 'data'), target, { recursive: true });
   cpSync(path.join(packageDir, 'LICENSE.txt'), path.join(target, 'LICENSE.txt'));
   writeFileSync(stamp, version);
+}
+
+function bundledLicences(packages) {
+  return packages
+    .map((name) => {
+      // Not require.resolve: cytoscape's "exports" hides its package.json.
+      const folder = path.join('node_modules', name);
+      const { version } = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8'));
+      const licence = readFileSync(path.join(folder, 'LICENSE'), 'utf8').replace(/\*\//g, '* /');
+      return `${name} ${version}\n\n${licence.trim()}\n\n`;
+    })
+    .join('');
 }

@@ -34,6 +34,8 @@ export class GraphApp {
   private drawing: Promise<void> = Promise.resolve();
   private drawnOnce = false;
   private pendingFocus: string | undefined;
+  /** The account last expanded by a click: the view moves to it. */
+  private expanded: string | undefined;
   private state: PanelState;
 
   readonly instrumentation: Instrumentation;
@@ -153,7 +155,9 @@ export class GraphApp {
     this.instrumentation.laidOut(start);
     this.applyFilter();
     if (first && this.state.viewport && layout === 'kept') this.view.cy.viewport(this.state.viewport);
-    else if (first || layout === 'fcose' || layout === 'packed') this.view.fit();
+    else if (first) this.view.fit();
+    else if (reason === 'expand' && this.expanded) this.view.fit(this.view.cy.getElementById(this.expanded).union(this.view.cy.getElementById(this.expanded).descendants()));
+    // Otherwise (the graph changed, an account collapsed) the view stays where the reader left it.
     this.drawnOnce = true;
     this.select(this.selected ?? this.state.selected, false);
     if (this.pendingFocus) {
@@ -225,6 +229,7 @@ export class GraphApp {
   private activate(id: string): void {
     const element = this.view.cy.getElementById(id);
     if (element.nonempty() && element.isNode() && element.hasClass('collapsed')) {
+      this.expanded = id;
       this.collapsed?.delete(id);
       if (this.collapsed) this.setCollapsed(this.collapsed, 'expand');
       return;
