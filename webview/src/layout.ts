@@ -8,8 +8,11 @@ import type { GraphElements } from './elements';
 import { PackedNode, Position, packedLayout } from './packed-layout';
 import { nodeFootprint } from './style';
 
-/** Measured in headless Chromium on this project's machine: fcose's default quality at 400 nodes is ~0.4 s. */
-export const FCOSE_MAX_NODES = 400;
+/**
+ * Measured in headless Chromium on this project's machine (2 cores): fcose's default quality took
+ * ~0.15 s at 200 nodes and ~0.6 s at 500 when the machine was quiet, ~1.6 s at 400 when it was busy.
+ */
+export const FCOSE_MAX_NODES = 300;
 
 export type LayoutKind = 'fcose' | 'fcose-incremental' | 'packed' | 'kept';
 
