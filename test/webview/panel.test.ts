@@ -309,6 +309,24 @@ describe('trust graph webview in Chromium', function () {
     assert.ok(after.nodes.find((n) => n.id === 'account:100000000003')!.classes.includes('container'));
   });
 
+  it('opens a collapsed account to focus on a role in it (the code lens in a large organisation)', async () => {
+    await panel.postGraph(syntheticTen(), { collapseAbove: 100 });
+    await panel.send({ type: 'focus', nodeId: 'role:100000000004:r2' });
+    assert.equal((await panel.drawn(2)).reason, 'expand');
+    await panel.page.waitForSelector('[data-control="focus"]:has-text("Paths into r2")');
+    const focused = await panel.snapshot();
+    assert.equal(focused.nodes.find((n) => n.id === 'role:100000000004:r2')!.selected, true);
+    assert.ok(focused.nodes.find((n) => n.id === 'account:100000000004')!.classes.includes('container'));
+    // r9 of account 3 assumes r2 of account 4, r6 of account 2 assumes r9 of account 3, and so on round
+    // the ring of accounts back to account 5: those edges stay lit, merged into the summaries' edges.
+    const ring = [5, 6, 7, 8, 9, 0, 1, 2].map((a) => `summary:account:${100000000000 + a}->account:${100000000000 + ((a + 1) % 10)}`);
+    assert.deepEqual(
+      focused.edges.filter((e) => !e.classes.includes('faded')).map((e) => e.id).sort(),
+      [...ring, 'summary:account:100000000003->role:100000000004:r2'].sort(),
+    );
+    assert.ok(focused.edges.find((e) => e.id === 'summary:role:100000000004:r2->account:100000000005')!.classes.includes('faded'));
+  });
+
   it('says where the graph comes from when nothing is found, and links to the configuration docs', async () => {
     await panel.postGraph({ nodes: [], edges: [], notes: [] });
     await panel.page.waitForSelector('.overlay[data-state="empty"]');

@@ -141,6 +141,8 @@ export class GraphApp {
       this.view.cy.elements().remove();
       this.overlay.empty(message.folderName, message.fileCount, this.transport.host.opensFiles ? () => this.transport.post({ type: 'openConfigDocs' }) : undefined);
       this.applyFilter();
+      // The next graph with something in it is drawn as a first one: laid out afresh and fitted.
+      this.drawnOnce = false;
       this.instrumentation.laidOut(start);
       this.instrumentation.drawn(start, { reason: 'empty', version: message.version, nodes: 0, edges: 0, layout: 'kept' });
       return;
@@ -160,10 +162,10 @@ export class GraphApp {
     // Otherwise (the graph changed, an account collapsed) the view stays where the reader left it.
     this.drawnOnce = true;
     this.select(this.selected ?? this.state.selected, false);
-    if (this.pendingFocus) {
-      this.focusOn(this.pendingFocus);
-      this.pendingFocus = undefined;
-    }
+    const focus = this.pendingFocus;
+    this.pendingFocus = undefined;
+    // A role in a collapsed account: focusOn expands it and asks again after that draw.
+    if (focus) this.focusOn(focus);
     await this.view.whenDrawn();
     this.instrumentation.drawn(start, { reason, version: message.version, nodes: this.view.cy.nodes().length, edges: this.view.cy.edges().length, layout });
     this.save();
