@@ -157,6 +157,7 @@ export class GraphApp {
     this.instrumentation.laidOut(start);
     this.applyFilter();
     if (first && this.state.viewport && layout === 'kept') this.view.cy.viewport(this.state.viewport);
+    else if (first && packed) this.view.fitPositions(packed);
     else if (first) this.view.fit();
     else if (reason === 'expand' && this.expanded) this.view.fit(this.view.cy.getElementById(this.expanded).union(this.view.cy.getElementById(this.expanded).descendants()));
     // Otherwise (the graph changed, an account collapsed) the view stays where the reader left it.

@@ -146,6 +146,25 @@ export class GraphView {
     this.cy.fit(elements, 40);
   }
 
+  /**
+   * Fits the view to planned positions without asking Cytoscape for bounding boxes first (at
+   * 2,000 nodes that costs as much as the layout); `margin` leaves room for labels and box padding.
+   */
+  fitPositions(positions: ReadonlyMap<string, Position>, margin = 80): void {
+    let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const { x, y } of positions.values()) {
+      minX = Math.min(minX, x);
+      minY = Math.min(minY, y);
+      maxX = Math.max(maxX, x);
+      maxY = Math.max(maxY, y);
+    }
+    if (minX === Infinity) return;
+    const width = this.cy.width();
+    const height = this.cy.height();
+    const zoom = Math.min(this.cy.maxZoom(), Math.max(this.cy.minZoom(), Math.min(width / (maxX - minX + 2 * margin), height / (maxY - minY + 2 * margin))));
+    this.cy.viewport({ zoom, pan: { x: width / 2 - zoom * ((minX + maxX) / 2), y: height / 2 - zoom * ((minY + maxY) / 2) } });
+  }
+
   positions(): Record<string, [number, number]> {
     const positions: Record<string, [number, number]> = {};
     this.cy.nodes().forEach((node) => {
