@@ -19,7 +19,7 @@ Options for check:
   --max-file-size <n>  skip files larger than this many bytes (default 2097152, 2 MB)
 
 Options for graph:
-  --format <f>         json (default), dot or mermaid
+  --format <f>         json (default), dot, mermaid, or html (a page that opens offline in a browser)
   --who-can-assume <r> list who can assume the role (name, ARN or node id), riskiest first
   --config, --output, --max-file-size as for check
 
@@ -112,7 +112,7 @@ async function graph(args: readonly string[], io: CliIo): Promise<number> {
   return runGraph(
     {
       folder: positionals[0] ?? '.',
-      format: oneOf<GraphFormat>('--format', values.format, ['json', 'dot', 'mermaid']),
+      format: oneOf<GraphFormat>('--format', values.format, ['json', 'dot', 'mermaid', 'html']),
       whoCanAssume: values['who-can-assume'],
       configPath: values.config,
       outputPath: values.output,

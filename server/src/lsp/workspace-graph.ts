@@ -10,7 +10,7 @@ import { Analysis } from '../core/analyze';
 import { WorkspaceIndex } from '../core/graph';
 import { TrustGraph } from '../core/graph/types';
 import { collectFiles } from '../cli/files';
-import { GraphChangedNotification } from '../protocol';
+import { GraphChangedNotification, IndexingProgressNotification } from '../protocol';
 import { WorkspaceConfigs } from './workspace-config';
 
 const MAX_FILE_SIZE = 2 * 1024 * 1024;
@@ -107,11 +107,14 @@ export class WorkspaceGraphs {
     folder.index.setConfig(config);
     const progress = this.canReportProgress() ? await this.connection.window.createWorkDoneProgress() : undefined;
     progress?.begin('IAM Atlas', 0, `Indexing ${path.basename(folder.path)}`, false);
+    this.reportIndexing(folder, 0, false);
     try {
       const collected = await collectFiles([folder.path], {
         maxFileSize: MAX_FILE_SIZE,
         onFile: (count) => {
-          if (count % 200 === 0) progress?.report(`Indexing ${path.basename(folder.path)}: ${count} files read`);
+          if (count % 200 !== 0) return;
+          progress?.report(`Indexing ${path.basename(folder.path)}: ${count} files read`);
+          this.reportIndexing(folder, count, false);
         },
       });
       for (const skipped of collected.skipped) this.connection.console.info(`Skipped ${skipped.path}: ${skipped.reason}`);
@@ -125,8 +128,15 @@ export class WorkspaceGraphs {
       this.connection.console.error(`Indexing ${folder.path} failed: ${(error as Error).message}`);
     } finally {
       progress?.done();
+      this.reportIndexing(folder, folder.index.size, true);
       this.changed();
     }
+  }
+
+  /** The graph panel shows how far the first scan is (work-done progress is only for VS Code's own UI). */
+  private reportIndexing(folder: Folder, filesRead: number, done: boolean): void {
+    const params: IndexingProgressNotification.Params = { folderUri: URI.file(folder.path).toString(), filesRead, done };
+    void this.connection.sendNotification(IndexingProgressNotification.method, params);
   }
 
   private folderOf(uri: string): Folder | undefined {
