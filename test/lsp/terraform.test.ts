@@ -102,7 +102,7 @@ describe('language server with Terraform', function () {
 `;
     const uri = fileUri(path.join(module, 'policies.tf'));
     const published = await client.open(uri, 'terraform', trust);
-    assert.deepEqual(summarise(published.diagnostics), ['IAM008 3:4-3:13']);
+    assert.deepEqual(summarise(published.diagnostics), ['IAM008 3:4-3:13', 'IAM204 6:21-6:53']);
     assert.equal(published.diagnostics[0]!.message, 'A role trust policy cannot have resources: the resource is the role itself. Remove it.');
 
     // Opening roles.tf and making the data source an identity policy re-checks policies.tf.
@@ -111,13 +111,14 @@ describe('language server with Terraform', function () {
     const rechecked = client.diagnostics(uri, (params) => params.diagnostics.every((d) => d.code !== 'IAM008'));
     await client.replace(rolesUri, 'resource "aws_iam_policy" "x" {\n  policy = data.aws_iam_policy_document.trust.json\n}\n');
     const asIdentity = await rechecked;
-    assert.deepEqual(summarise(asIdentity.diagnostics), ['IAM009 4:4-4:14']);
-    assert.match(String(asIdentity.diagnostics[0]!.message), /^An identity policy cannot name a principals/);
+    // The statement has no effect, so it allows: sts:AssumeRole on "*" is reported for an identity policy.
+    assert.deepEqual(summarise(asIdentity.diagnostics), ['IAM305 2:17-2:33', 'IAM009 4:4-4:14']);
+    assert.match(String(asIdentity.diagnostics[1]!.message), /^An identity policy cannot name a principals/);
 
     // Closed without saving: the file on disk counts again.
     const fromDisk = client.diagnostics(uri, (params) => params.diagnostics.some((d) => d.code === 'IAM008'));
     await client.close(rolesUri);
-    assert.deepEqual(summarise((await fromDisk).diagnostics), ['IAM008 3:4-3:13']);
+    assert.deepEqual(summarise((await fromDisk).diagnostics), ['IAM008 3:4-3:13', 'IAM204 6:21-6:53']);
 
     // A change on disk is noticed through the file watcher.
     writeFileSync(path.join(module, 'roles.tf'), 'resource "aws_iam_policy" "x" {\n  policy = data.aws_iam_policy_document.trust.json\n}\n');
@@ -125,7 +126,7 @@ describe('language server with Terraform', function () {
     await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
       changes: [{ uri: rolesUri, type: FileChangeType.Changed }],
     });
-    assert.deepEqual(summarise((await changed).diagnostics), ['IAM009 4:4-4:14']);
+    assert.deepEqual(summarise((await changed).diagnostics), ['IAM305 2:17-2:33', 'IAM009 4:4-4:14']);
   });
 
   it('gives a .tf file without policies no diagnostics, broken or not', async () => {

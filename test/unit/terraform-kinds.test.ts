@@ -157,7 +157,8 @@ resource "aws_iam_role" "x" {
       file.documents.map((d) => [d.origin.address, d.kind, d.origin.usedBy]),
       [['data.aws_iam_policy_document.trust', 'trust', { address: 'aws_iam_role.x', argument: 'assume_role_policy' }]],
     );
-    assert.deepEqual(covered(text, findings), ['IAM008 "resources"']);
+    // The statement has no effect: an Allow, so its whole-account principal is noted too.
+    assert.deepEqual(covered(text, findings), ['IAM008 "resources"', 'IAM204 "\\"arn:aws:iam::222222222222:root\\""']);
     assert.equal(findings[0]!.message, 'A role trust policy cannot have resources: the resource is the role itself. Remove it.');
   });
 
@@ -234,7 +235,7 @@ resource "aws_organizations_policy" "deny" {
     assert.equal(alone.file.documents[0]!.origin.kindReason, 'content', 'without the index, only the file itself counts');
     const { file, findings } = analyzeTf(TRUST_DOCUMENT, { path: '/work/module/policies.tf', terraformModule: module }, 'file:///work/module/policies.tf');
     assert.deepEqual(file.documents.map((d) => [d.kind, d.origin.usedBy]), [['trust', { address: 'aws_iam_role.x', argument: 'assume_role_policy' }]]);
-    assert.deepEqual(covered(TRUST_DOCUMENT, findings), ['IAM008 "resources"']);
+    assert.deepEqual(covered(TRUST_DOCUMENT, findings), ['IAM008 "resources"', 'IAM204 "\\"arn:aws:iam::222222222222:root\\""']);
 
     // An open document's text wins over the disk.
     module.setText('/work/module/roles.tf', `resource "aws_iam_policy" "x" {\n  policy = data.aws_iam_policy_document.trust.json\n}\n`);

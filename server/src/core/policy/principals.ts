@@ -2,7 +2,7 @@
  * What a principal value names: everyone, an account, a principal of an account, a service, an
  * identity provider. Shared by the trust rules and (later) the trust graph.
  */
-import { Member, PrincipalValue, Scalar, Statement, ValueList } from '../model';
+import { Member, PolicyDocument, PrincipalValue, Scalar, Statement, ValueList } from '../model';
 
 export type PrincipalType = 'AWS' | 'Service' | 'Federated' | 'CanonicalUser';
 
@@ -86,10 +86,14 @@ export function everyoneItems(principal: PrincipalValue | undefined): PrincipalI
   return principalItems(principal).filter((item) => item.scalar.text === '*' && (item.type === '*' || item.type === 'AWS'));
 }
 
-/** The statement's effect when it is known and valid. */
-export function effectOf(statement: Statement): 'Allow' | 'Deny' | undefined {
+/**
+ * The statement's effect when it is known and valid. A policy_document `statement` block without
+ * `effect` is an Allow: Terraform's data source writes `"Effect": "Allow"` for it.
+ */
+export function effectOf(statement: Statement, document: Pick<PolicyDocument, 'syntax'>): 'Allow' | 'Deny' | undefined {
   const effect = statement.effect?.value;
-  if (!effect || effect.type !== 'string') return undefined;
+  if (!effect) return document.syntax === 'policy-document' ? 'Allow' : undefined;
+  if (effect.type !== 'string') return undefined;
   return effect.text === 'Allow' || effect.text === 'Deny' ? effect.text : undefined;
 }
 

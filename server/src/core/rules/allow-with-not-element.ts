@@ -13,7 +13,7 @@ export const allowWithNotElement: DocumentRule = {
   check(document) {
     const reports: Report[] = [];
     for (const statement of document.statements) {
-      if (effectOf(statement) !== 'Allow') continue;
+      if (effectOf(statement, document) !== 'Allow') continue;
       if (statement.notAction) {
         reports.push({
           span: statement.notAction.key.span,

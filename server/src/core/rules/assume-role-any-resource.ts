@@ -14,7 +14,7 @@ export const assumeRoleAnyResource: DocumentRule = {
   check(document) {
     const reports: Report[] = [];
     for (const statement of document.statements) {
-      if (effectOf(statement) !== 'Allow') continue;
+      if (effectOf(statement, document) !== 'Allow') continue;
       const item = itemsGranting(statement, 'sts:AssumeRole').find((candidate) => candidate.text !== '*');
       if (!item || appliesToAnyResource(statement) !== 'yes') continue;
       const granted = item.text.toLowerCase() === 'sts:assumerole' ? 'sts:AssumeRole' : `"${item.text}" (which includes sts:AssumeRole)`;

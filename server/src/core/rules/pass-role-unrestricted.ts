@@ -15,7 +15,7 @@ export const passRoleUnrestricted: DocumentRule = {
   check(document) {
     const reports: Report[] = [];
     for (const statement of document.statements) {
-      if (effectOf(statement) !== 'Allow') continue;
+      if (effectOf(statement, document) !== 'Allow') continue;
       // Action "*" is reported as administrator access by wildcard-action.
       const item = itemsGranting(statement, 'iam:PassRole').find((candidate) => candidate.text !== '*');
       if (!item) continue;

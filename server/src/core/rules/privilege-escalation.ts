@@ -26,11 +26,11 @@ function matches(items: readonly Scalar[], action: string): Scalar | undefined {
 /** The first Allow statement that grants the action on every resource of its type, if no plain Deny takes it back. */
 function grantOf(document: PolicyDocument, action: string): Grant | undefined {
   for (const statement of document.statements) {
-    if (effectOf(statement) !== 'Deny' || statement.condition || appliesToAnyResource(statement) !== 'yes') continue;
+    if (effectOf(statement, document) !== 'Deny' || statement.condition || appliesToAnyResource(statement) !== 'yes') continue;
     if (statement.action && matches(statement.action.value.items, action)) return undefined;
   }
   for (const statement of document.statements) {
-    if (effectOf(statement) !== 'Allow' || !broadResources(statement)) continue;
+    if (effectOf(statement, document) !== 'Allow' || !broadResources(statement)) continue;
     if (statement.action) {
       const item = matches(statement.action.value.items, action);
       if (item) return { span: item.span, label: `"${item.text}"` };
@@ -44,13 +44,13 @@ function grantOf(document: PolicyDocument, action: string): Grant | undefined {
 /** A Deny we cannot read might take a grant back: then nothing is reported. */
 function hasUnreadableDeny(document: PolicyDocument): boolean {
   return document.statements.some(
-    (s) => effectOf(s) === 'Deny' && !s.condition && ((s.action && listUnknown(s.action.value)) || (s.resource && listUnknown(s.resource.value))),
+    (s) => effectOf(s, document) === 'Deny' && !s.condition && ((s.action && listUnknown(s.action.value)) || (s.resource && listUnknown(s.resource.value))),
   );
 }
 
 function isAdministrator(document: PolicyDocument): boolean {
   return document.statements.some(
-    (s) => effectOf(s) === 'Allow' && appliesToAnyResource(s) === 'yes' && (s.action?.value.items ?? []).some((i) => i.type === 'string' && i.text === '*'),
+    (s) => effectOf(s, document) === 'Allow' && appliesToAnyResource(s) === 'yes' && (s.action?.value.items ?? []).some((i) => i.type === 'string' && i.text === '*'),
   );
 }
 

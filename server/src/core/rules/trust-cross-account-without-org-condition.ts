@@ -18,7 +18,7 @@ export const trustCrossAccountWithoutOrgCondition: DocumentRule = {
     if (!context.account) return [];
     const reports: Report[] = [];
     for (const statement of document.statements) {
-      if (effectOf(statement) !== 'Allow' || !statement.principal) continue;
+      if (effectOf(statement, document) !== 'Allow' || !statement.principal) continue;
       const strength = strengthOfAny(statement, ORGANIZATION_KEYS);
       if (strength === 'bounding' || strength === 'unknown') continue;
       for (const item of principalItems(statement.principal.value)) {

@@ -16,7 +16,7 @@ export const trustExternalAccountWithoutExternalId: DocumentRule = {
   check(document, context) {
     const reports: Report[] = [];
     for (const statement of document.statements) {
-      if (effectOf(statement) !== 'Allow' || !statement.principal) continue;
+      if (effectOf(statement, document) !== 'Allow' || !statement.principal) continue;
       const strength = keyStrength(statement, 'sts:ExternalId', exactValue);
       if (strength === 'bounding' || strength === 'unknown') continue;
       for (const item of principalItems(statement.principal.value)) {

@@ -15,7 +15,7 @@ export const trustNotPrincipal: DocumentRule = {
     for (const statement of document.statements) {
       const notPrincipal = statement.notPrincipal;
       if (!notPrincipal) continue;
-      const effect = effectOf(statement);
+      const effect = effectOf(statement, document);
       if (effect === 'Allow') {
         reports.push({
           span: notPrincipal.key.span,

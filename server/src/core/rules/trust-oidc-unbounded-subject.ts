@@ -44,7 +44,7 @@ export const trustOidcUnboundedSubject: DocumentRule = {
   check(document, context) {
     const reports: Report[] = [];
     for (const statement of document.statements) {
-      if (effectOf(statement) !== 'Allow' || !statement.principal) continue;
+      if (effectOf(statement, document) !== 'Allow' || !statement.principal) continue;
       for (const item of principalItems(statement.principal.value)) {
         if (item.type !== 'Federated') continue;
         const provider = oidcProvider(item.scalar.text);

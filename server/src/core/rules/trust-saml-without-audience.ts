@@ -15,7 +15,7 @@ export const trustSamlWithoutAudience: DocumentRule = {
   check(document, context) {
     const reports: Report[] = [];
     for (const statement of document.statements) {
-      if (effectOf(statement) !== 'Allow' || !statement.principal) continue;
+      if (effectOf(statement, document) !== 'Allow' || !statement.principal) continue;
       for (const item of principalItems(statement.principal.value)) {
         if (item.type !== 'Federated' || !isSamlProvider(item.scalar.text)) continue;
         const strength = keyStrength(statement, 'SAML:aud', exactValue);

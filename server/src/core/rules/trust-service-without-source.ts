@@ -59,7 +59,7 @@ export const trustServiceWithoutSource: DocumentRule = {
   check(document, context) {
     const reports: Report[] = [];
     for (const statement of document.statements) {
-      if (effectOf(statement) !== 'Allow' || !statement.principal) continue;
+      if (effectOf(statement, document) !== 'Allow' || !statement.principal) continue;
       const strength = strengthOfAny(statement, SOURCE_KEYS);
       if (strength === 'bounding' || strength === 'unknown') continue;
       for (const item of principalItems(statement.principal.value)) {

@@ -15,7 +15,7 @@ export const trustWholeAccount: DocumentRule = {
   check(document, context) {
     const reports: Report[] = [];
     for (const statement of document.statements) {
-      if (effectOf(statement) !== 'Allow' || !statement.principal) continue;
+      if (effectOf(statement, document) !== 'Allow' || !statement.principal) continue;
       const strength = keyStrength(statement, 'aws:PrincipalArn', arnValue);
       if (strength === 'bounding' || strength === 'unknown') continue;
       for (const item of principalItems(statement.principal.value)) {

@@ -17,7 +17,7 @@ export const trustWildcardPrincipal: DocumentRule = {
     const reports: Report[] = [];
     for (const statement of document.statements) {
       const principal = statement.principal;
-      if (!principal || effectOf(statement) !== 'Allow') continue;
+      if (!principal || effectOf(statement, document) !== 'Allow') continue;
       const item = everyoneItems(principal.value)[0];
       if (!item) continue;
       const strength = strengthOfAny(statement, CALLER_BOUNDING_KEYS);

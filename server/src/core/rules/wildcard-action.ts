@@ -14,7 +14,7 @@ export const wildcardAction: DocumentRule = {
   check(document, { catalog }) {
     const reports: Report[] = [];
     for (const statement of document.statements) {
-      if (effectOf(statement) !== 'Allow' || !statement.action) continue;
+      if (effectOf(statement, document) !== 'Allow' || !statement.action) continue;
       const anyResource = appliesToAnyResource(statement);
       for (const item of statement.action.value.items) {
         if (item.type !== 'string') continue;

@@ -28,7 +28,7 @@ export const writeOnAnyResource: DocumentRule = {
   check(document, { catalog }) {
     const reports: Report[] = [];
     for (const statement of document.statements) {
-      if (effectOf(statement) !== 'Allow' || !statement.action) continue;
+      if (effectOf(statement, document) !== 'Allow' || !statement.action) continue;
       const star = anyResourceItem(statement);
       if (!star || scopesResources(statement)) continue;
       const names = new Set<string>();
