@@ -5,6 +5,7 @@
  * half-typed text (`actions = ["s3:Get` with no closing quote), which is what completion sees.
  */
 import { Span } from '../model';
+import { scanHclString, scanHeredoc, unescapeHcl } from './hcl-lexemes';
 
 export type HclFrameKind = 'body' | 'block' | 'object' | 'tuple' | 'call' | 'paren';
 
@@ -70,16 +71,8 @@ interface MutableFrame extends HclFrame {
   commas: number;
 }
 
-interface StringScan {
-  readonly end: number;
-  readonly closed: boolean;
-  readonly hasInterpolation: boolean;
-  /** The cursor is inside one of its interpolations. */
-  readonly cursorInInterpolation: boolean;
-}
 
 const WORD = /[A-Za-z_][\w-]*/y;
-const HEREDOC_START = /<<(-?)([A-Za-z_][\w-]*)[ \t]*\r?\n/y;
 
 /** Reads `text[start, end)` (one top-level item) up to the cursor and past it to the item's end. */
 export function hclCursorAt(text: string, start: number, end: number, offset: number): HclCursor | undefined {
@@ -107,7 +100,7 @@ class Scanner {
 
   run(): HclCursor | undefined {
     while (this.i < this.end) this.step();
-    if (!this.done) this.capture({ kind: 'none', span: { start: this.offset, end: this.offset }, name: { start: this.offset, end: this.offset }, closed: false });
+    if (!this.done) this.capture(emptyToken(this.offset));
     return this.blocked ? undefined : this.cursor;
   }
 
@@ -156,7 +149,7 @@ class Scanner {
 
   /** Takes the cursor as it stands before a token at `at` when the cursor is in front of it. */
   private before(at: number): void {
-    if (!this.done && this.offset <= at) this.capture({ kind: 'none', span: { start: this.offset, end: this.offset }, name: { start: this.offset, end: this.offset }, closed: false });
+    if (!this.done && this.offset <= at) this.capture(emptyToken(this.offset));
   }
 
   private block(): void {
@@ -198,8 +191,8 @@ class Scanner {
 
   private string(at: number): void {
     const top = this.stack[this.stack.length - 1]!;
-    const scan = this.scanString(at);
-    const value = scan.hasInterpolation || !scan.closed ? undefined : unescape(this.text.slice(at + 1, scan.end - 1));
+    const scan = scanHclString(this.text, at, this.end, this.offset);
+    const value = scan.hasInterpolation || !scan.closed ? undefined : unescapeHcl(this.text.slice(at + 1, scan.end - 1));
     if (!this.done && at < this.offset && (this.offset < scan.end || (!scan.closed && this.offset <= scan.end))) {
       if (scan.cursorInInterpolation || scan.hasInterpolation) this.block();
       else if (scan.closed) this.capture({ kind: 'string', span: { start: at, end: scan.end }, name: { start: at + 1, end: scan.end - 1 }, closed: true });
@@ -222,90 +215,22 @@ class Scanner {
     this.i = scan.end;
   }
 
-  /** A quoted string from `at`: to its closing quote, or to the end of its line when it is not closed. */
-  private scanString(at: number): StringScan {
-    const { text } = this;
-    let depth = 0;
-    let hasInterpolation = false;
-    let cursorInInterpolation = false;
-    let interpolationStart = -1;
-    let i = at + 1;
-    while (i < this.end) {
-      const c = text[i];
-      if (c === '\n') break;
-      if (depth === 0) {
-        if (c === '\\') {
-          i += 2;
-          continue;
-        }
-        if (c === '"') return { end: i + 1, closed: true, hasInterpolation, cursorInInterpolation };
-        if ((c === '$' || c === '%') && text[i + 1] === c && text[i + 2] === '{') {
-          i += 3;
-          continue;
-        }
-        if ((c === '$' || c === '%') && text[i + 1] === '{') {
-          depth = 1;
-          hasInterpolation = true;
-          interpolationStart = i;
-          i += 2;
-          continue;
-        }
-      } else if (c === '{') depth++;
-      else if (c === '}') {
-        depth--;
-        if (depth === 0 && interpolationStart < this.offset && this.offset <= i) cursorInInterpolation = true;
-      } else if (c === '"') {
-        // A string inside the interpolation: skip it whole.
-        let j = i + 1;
-        while (j < this.end && text[j] !== '"' && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;
-        i = j + 1;
-        continue;
-      }
-      i++;
-    }
-    if (depth > 0 && interpolationStart < this.offset) cursorInInterpolation = true;
-    // Not closed on its line: it ends there, as the splitter ends it for the parser.
-    return { end: Math.min(i, this.end), closed: false, hasInterpolation, cursorInInterpolation };
-  }
-
   /** A heredoc from `at` (`<<EOF` / `<<-EOF`): skipped whole, or the cursor found in its lines. */
   private heredoc(at: number): boolean {
-    const { text } = this;
-    HEREDOC_START.lastIndex = at;
-    const match = HEREDOC_START.exec(text);
-    if (!match) return false;
-    const contentStart = HEREDOC_START.lastIndex;
-    const closing = new RegExp(`[ \\t]*${match[2]}[ \\t]*(?:\\r?\\n|$)`, 'y');
-    let lineStart = contentStart;
-    let contentEnd = this.end;
-    let after = this.end;
-    while (lineStart < this.end) {
-      closing.lastIndex = lineStart;
-      if (closing.test(text)) {
-        contentEnd = lineStart;
-        let marker = lineStart;
-        while (text[marker] === ' ' || text[marker] === '\t') marker++;
-        after = marker + match[2]!.length;
-        break;
-      }
-      const next = text.indexOf('\n', lineStart);
-      if (next < 0 || next >= this.end) break;
-      lineStart = next + 1;
-    }
+    const heredoc = scanHeredoc(this.text, at, this.end);
+    if (!heredoc) return false;
+    const { content } = heredoc;
     const top = this.stack[this.stack.length - 1]!;
-    if (!this.done && contentStart <= this.offset && this.offset <= contentEnd) {
+    if (!this.done && content.start <= this.offset && this.offset <= content.end) {
       const member = top.assigned?.name;
-      this.capture({ kind: 'none', span: { start: this.offset, end: this.offset }, name: { start: this.offset, end: this.offset }, closed: false }, {
-        content: { start: contentStart, end: contentEnd },
-        ...(member ? { member } : {}),
-      });
-    } else if (!this.done && at < this.offset && this.offset < contentStart) {
+      this.capture(emptyToken(this.offset), { content, ...(member ? { member } : {}) });
+    } else if (!this.done && at < this.offset && this.offset < content.start) {
       this.block();
     } else {
       this.before(at);
     }
     if (top.assigned) top.valueStarted = true;
-    this.i = after;
+    this.i = heredoc.end;
     return true;
   }
 
@@ -393,15 +318,11 @@ function resetMember(frame: MutableFrame): void {
   frame.valueStarted = false;
 }
 
+function emptyToken(offset: number): HclToken {
+  return { kind: 'none', span: { start: offset, end: offset }, name: { start: offset, end: offset }, closed: false };
+}
+
 function lineEnd(text: string, from: number, end: number): number {
   const newline = text.indexOf('\n', from);
   return newline < 0 || newline > end ? end : newline;
-}
-
-/** A quoted HCL string's value: its escapes resolved, `$${` read as `${`. */
-function unescape(raw: string): string {
-  return raw
-    .replace(/\\(["\\nrt])/g, (_, c: string) => ({ n: '\n', r: '\r', t: '\t' })[c] ?? c)
-    .replace(/\$\$\{/g, '${')
-    .replace(/%%\{/g, '%{');
 }
