@@ -209,6 +209,55 @@ describe('trust rules in Terraform', () => {
       );
     });
 
+    it('IAM202 in policy_document: the fix adds a condition block beside the one there', () => {
+      const principal = ['principals {', '  type        = "AWS"', '  identifiers = ["arn:aws:iam::222222222222:role/ci"]', '}'];
+      const tag = ['condition {', '  test     = "StringEquals"', '  variable = "aws:PrincipalTag/team"', '  values   = ["platform"]', '}'];
+      const text = documentRole('effect  = "Allow"', 'actions = ["sts:AssumeRole"]', ...principal, ...tag);
+      assert.deepEqual(reported(text, 'IAM202').map((f) => [f.text, f.severity]), [['"arn:aws:iam::222222222222:role/ci"', 'warning']]);
+      assert.equal(
+        fixTf(text, 'IAM202'),
+        documentRole(
+          'effect  = "Allow"',
+          'actions = ["sts:AssumeRole"]',
+          ...principal,
+          ...tag,
+          'condition {',
+          '  test     = "StringEquals"',
+          '  variable = "aws:PrincipalOrgID"',
+          '  values   = ["o-a1b2c3d4e5"]',
+          '}',
+        ),
+      );
+    });
+
+    it('IAM203 in jsonencode: a vendor; the fix merges sts:ExternalId into the existing StringEquals', () => {
+      const text = jsonencodeRole(
+        'Effect    = "Allow"',
+        'Principal = { AWS = "arn:aws:iam::999988887777:root" }',
+        'Action    = "sts:AssumeRole"',
+        'Condition = {',
+        '  StringEquals = {',
+        '    "aws:PrincipalTag/team" = "platform"',
+        '  }',
+        '}',
+      );
+      assert.deepEqual(reported(text, 'IAM203').map((f) => f.text), ['"arn:aws:iam::999988887777:root"']);
+      assert.equal(
+        fixTf(text, 'IAM203'),
+        jsonencodeRole(
+          'Effect    = "Allow"',
+          'Principal = { AWS = "arn:aws:iam::999988887777:root" }',
+          'Action    = "sts:AssumeRole"',
+          'Condition = {',
+          '  StringEquals = {',
+          '    "aws:PrincipalTag/team" = "platform"',
+          '    "sts:ExternalId" = "EXTERNAL_ID_FROM_THIRD_PARTY"',
+          '  }',
+          '}',
+        ),
+      );
+    });
+
     it('IAM203 in jsonencode: an account outside the organisation', () => {
       const text = jsonencodeRole('Effect    = "Allow"', 'Principal = { AWS = "333344445555" }', 'Action    = "sts:AssumeRole"');
       assert.deepEqual(reported(text, 'IAM203').map((f) => [f.text, f.message]), [
