@@ -114,6 +114,7 @@ describe('completion in Terraform', () => {
       assert.equal(choose(HEREDOC('{ "Effect": "Allow", "Action": "s3:Get|" }'), 's3:GetObject'), HEREDOC('{ "Effect": "Allow", "Action": "s3:GetObject|" }'));
       assert.deepEqual(labels(HEREDOC('{ "Effect": "Allow", "|" }')), ['Sid', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition']);
       assert.equal(choose(HEREDOC('{ "Effect": "Allow", "Act|" }'), 'Action'), HEREDOC('{ "Effect": "Allow", "Action": "|" }'));
+      assert.deepEqual(labels(HEREDOC('{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::${var.bucket}/|" }')), [], 'an interpolation is kept');
       assert.deepEqual(
         labels(HEREDOC('{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "|" }')),
         ['arn:${Partition}:s3:::${BucketName}/${ObjectName}', 'arn:${Partition}:s3:${Region}:${Account}:accesspoint/${AccessPointName}/object/${ObjectName}', '*'],

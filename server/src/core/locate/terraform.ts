@@ -156,7 +156,8 @@ function heredocContext(input: TerraformLocateInput, heredoc: NonNullable<HclCur
     uri: input.uri,
     ...(document ? { kind: document.kind, kindReason: document.origin.kindReason } : {}),
   });
-  if (!local) return undefined;
+  // A name holding an interpolation would lose it to whatever completion writes over it.
+  if (!local || /(^|[^$])\$\{/.test(local.text)) return undefined;
   const moved = shiftSpans({ span: local.span, document: local.document, statement: local.statement }, heredoc.content.start);
   return { ...local, ...moved, offset, embedding: 'heredoc' };
 }
