@@ -29,6 +29,7 @@ export class WorkspaceGraphs {
   /** File events still being read: a graph request waits for them. */
   private pending: Promise<void> = Promise.resolve();
   private version = 0;
+  private readonly listeners: (() => void)[] = [];
 
   constructor(
     private readonly connection: Connection,
@@ -47,6 +48,16 @@ export class WorkspaceGraphs {
       folder.scanning = this.scan(folder);
     }
     await Promise.all([...this.folders.values()].map((folder) => folder.scanning));
+  }
+
+  /** Called once a burst of changes is over (the same moment the client is told). */
+  onDidChange(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** Every folder's index, and whether its first scan is done. */
+  indexes(): { readonly path: string; readonly index: WorkspaceIndex; readonly scanned: boolean }[] {
+    return [...this.folders.values()].map((folder) => ({ path: folder.path, index: folder.index, scanned: folder.scanned }));
   }
 
   /** The configuration changed on disk: every folder is read again. */
@@ -154,6 +165,7 @@ export class WorkspaceGraphs {
       const params: GraphChangedNotification.Params = { fileCount, version: this.version };
       void this.connection.sendNotification(GraphChangedNotification.method, params);
       if (this.canRefreshLenses()) void this.connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+      for (const listener of this.listeners) listener();
     }, 250);
   }
 }
