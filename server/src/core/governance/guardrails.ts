@@ -6,8 +6,8 @@
  * do not); one with conditions (an exception for a break-glass role) still counts.
  */
 import { conditionsOnKey } from '../policy/conditions';
-import { effectOf } from '../policy/principals';
-import { Span, Statement } from '../model';
+import { PolicyDocument, Span, Statement } from '../model';
+import { effectOfStatement } from './statements';
 import { isTerraformFile } from '../parse/terraform';
 import { attributeOf } from '../parse/terraform-syntax';
 import { referencesIn } from '../parse/terraform-values';
@@ -88,9 +88,9 @@ export function guardrailStatuses(workspace: WorkspaceContext): GuardrailStatus[
   const attachedByResource = terraformAttachedPolicies(workspace);
   const attached = (policy: OrgPolicyFact): boolean => policy.targets.length > 0 || (policy.address !== undefined && attachedByResource.has(policy.address));
   return GUARDRAILS.filter((guardrail) => expected.includes(guardrail.id)).map((guardrail) => {
-    const providing = scps.filter((policy) => providedBy(guardrail, policy.document.statements).length > 0);
+    const providing = scps.filter((policy) => providedBy(guardrail, policy.document).length > 0);
     const inEffect = providing.filter(attached);
-    const denied = new Set(inEffect.flatMap((policy) => providedBy(guardrail, policy.document.statements)));
+    const denied = new Set(inEffect.flatMap((policy) => providedBy(guardrail, policy.document)));
     const missingActions = guardrail.actions.filter((action) => !denied.has(action));
     const present = guardrail.actions.length ? missingActions.length === 0 : inEffect.length > 0;
     return {
@@ -104,8 +104,8 @@ export function guardrailStatuses(workspace: WorkspaceContext): GuardrailStatus[
 }
 
 /** The guardrail's actions a policy's Deny statements cover (for root-user: a marker when one denies the root user). */
-function providedBy(guardrail: GuardrailDefinition, statements: readonly Statement[]): string[] {
-  const denies = statements.filter((statement) => effectOf(statement) === 'Deny');
+function providedBy(guardrail: GuardrailDefinition, document: PolicyDocument): string[] {
+  const denies = document.statements.filter((statement) => effectOfStatement(document, statement) === 'Deny');
   if (guardrail.id === 'root-user') return denies.some(deniesRootUser) ? ['root'] : [];
   return guardrail.actions.filter((action) => denies.some((statement) => namesAction(statement, action)));
 }

@@ -32,7 +32,10 @@ export function compileNamingPattern(pattern: string, values: Readonly<Record<st
     return {
       source: pattern,
       test: (name) => expression.test(name),
-      parts: (name) => (expression.exec(name)?.groups as Record<string, string> | undefined) ?? (expression.test(name) ? {} : undefined),
+      parts: (name) => {
+        const found = expression.exec(name);
+        return found ? { ...found.groups } : undefined;
+      },
       shape: `/${pattern}/`,
     };
   }

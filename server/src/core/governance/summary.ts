@@ -56,7 +56,14 @@ export interface OrganizationSummary {
 
 export function organizationSummary(workspace: WorkspaceContext): OrganizationSummary {
   const { graph, queries } = workspace;
-  const label = (id: string): string => queries.node(id)?.label ?? id;
+  // `deploy in prod`: the same role name may stand in several accounts.
+  const label = (id: string): string => {
+    const node = queries.node(id);
+    if (!node) return id;
+    const account = node.parent ? queries.node(node.parent) : undefined;
+    if (!account) return node.label;
+    return `${node.label} in ${nameOf(account.label, account.accountId).name ?? account.accountId ?? account.label}`;
+  };
   const inAccount = (accountId: string, kind: string, admin = false): number =>
     graph.nodes.filter((n) => n.parent === accountId && n.kind === kind && (!admin || n.adminEquivalent)).length;
   const accounts = graph.nodes

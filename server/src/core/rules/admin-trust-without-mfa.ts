@@ -1,5 +1,7 @@
 import { describeAccount, terraformAccountNames } from '../governance/accounts';
 import { isAdminNode } from '../governance/callers';
+import { effectOfStatement } from '../governance/statements';
+import { listAnd } from '../governance/words';
 import { folderOfPath } from '../governance/terraform-resources';
 import { coversAction } from '../graph/evaluate';
 import { readReference } from '../graph/references';
@@ -24,10 +26,10 @@ export const adminTrustWithoutMfa: WorkspaceRule = {
     for (const principal of workspace.principals.principals()) {
       const trust = principal.role?.trust;
       if (principal.kind !== 'role' || !trust || !isAdminNode(workspace.queries.node(principal.nodeId))) continue;
-      if (trust.statements.some(deniesWithoutMfa)) continue;
+      if (trust.statements.some((statement) => deniesWithoutMfa(trust, statement))) continue;
       const folder = folderOfPath(workspace.file(trust.uri)?.relativePath ?? '');
       for (const statement of trust.statements) {
-        if (effectOf(trust, statement) !== 'Allow' || coversAction(statement, 'sts:AssumeRole') === 'no') continue;
+        if (effectOfStatement(trust, statement) !== 'Allow' || coversAction(statement, 'sts:AssumeRole') === 'no') continue;
         if (conditionsUnreadable(statement)) continue;
         const mfa = requiresMfa(statement);
         if (mfa !== 'no') continue;
@@ -36,17 +38,13 @@ export const adminTrustWithoutMfa: WorkspaceRule = {
         reports.push({
           uri: trust.uri,
           span: callers[0]!.scalar.span,
-          message: `Role ${principal.name ? `"${principal.name}"` : principal.nodeId} is admin-equivalent, and this statement lets ${callers.map((c) => c.description).join(', ')} assume it without MFA. Add a condition "Bool": { "aws:MultiFactorAuthPresent": "true" }.`,
+          message: `Role ${principal.name ? `"${principal.name}"` : principal.nodeId} is admin-equivalent, and this statement lets ${listAnd(callers.map((c) => c.description))} assume it without MFA. Add a condition "Bool": { "aws:MultiFactorAuthPresent": "true" }.`,
         });
       }
     }
     return reports;
   },
 };
-
-function effectOf(document: PolicyDocument, statement: Statement): string | undefined {
-  return statement.effect?.value.text ?? (document.syntax === 'policy-document' ? 'Allow' : undefined);
-}
 
 interface UserCaller {
   readonly scalar: Scalar;
@@ -84,8 +82,8 @@ function requiresMfa(statement: Statement): 'yes' | 'no' | 'unknown' {
 }
 
 /** A Deny of sts:AssumeRole when MFA is absent (`BoolIfExists aws:MultiFactorAuthPresent false`) covers every statement. */
-function deniesWithoutMfa(statement: Statement): boolean {
-  if (statement.effect?.value.text !== 'Deny' || coversAction(statement, 'sts:AssumeRole') === 'no') return false;
+function deniesWithoutMfa(document: PolicyDocument, statement: Statement): boolean {
+  if (effectOfStatement(document, statement) !== 'Deny' || coversAction(statement, 'sts:AssumeRole') === 'no') return false;
   return conditionsOnKey(statement, 'aws:MultiFactorAuthPresent').some(
     (c) => c.parsed.base.toLowerCase() === 'bool' && c.values.some((v) => v.text.toLowerCase() === 'false'),
   );

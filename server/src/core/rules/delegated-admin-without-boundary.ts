@@ -1,6 +1,6 @@
 import { wildcardRegExp } from '../catalog/catalog';
 import { arnValue, keyStrength } from '../policy/conditions';
-import { effectOf } from '../policy/principals';
+import { effectOfStatement } from '../governance/statements';
 import { listAnd } from '../governance/words';
 import { DocumentRule, Report } from './types';
 
@@ -28,7 +28,7 @@ export const delegatedAdminWithoutBoundary: DocumentRule = {
   check(document) {
     const reports: Report[] = [];
     for (const statement of document.statements) {
-      if (effectOf(statement) !== 'Allow') continue;
+      if (effectOfStatement(document, statement) !== 'Allow') continue;
       // Action "*" is administrator access, reported by wildcard-action.
       const items = (statement.action?.value.items ?? []).filter((item) => item.type === 'string' && item.text !== '*');
       const granted = DELEGATION_ACTIONS.filter((action) => items.some((item) => wildcardRegExp(item.text).test(action)));
