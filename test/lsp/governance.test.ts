@@ -8,6 +8,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { DidChangeConfigurationNotification, PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+import { GraphRequest } from '../../server/src/protocol';
 import { REPO_ROOT, TestClient, fileUri } from './client';
 
 const codes = (params: PublishDiagnosticsParams): string[] => params.diagnostics.map((d) => String(d.code));
@@ -63,6 +64,17 @@ describe('workspace rules over stdio', function () {
         ['IAM510', 8, 2, 14, 3, 'No SCP denies iam'],
       ],
     );
+  });
+
+  it('answers the guardrails with the graph, for the graph view', async () => {
+    const graph = await client.connection.sendRequest<GraphRequest.Result>(GraphRequest.method, {});
+    const organization = fileUri(path.join(folder, 'management', 'organization.tf'));
+    assert.deepEqual(graph.guardrails, [
+      { id: 'leave-organization', title: 'leaving the organisation', present: true, sources: [organization] },
+      { id: 'root-user', title: 'root-user actions', present: false, sources: [] },
+      { id: 'iam-users', title: 'IAM user and access-key creation', present: false, sources: [] },
+      { id: 'cloudtrail', title: 'disabling CloudTrail', present: true, sources: [organization] },
+    ]);
   });
 
   it('merges the document\'s own findings with the workspace ones, and follows edits', async () => {

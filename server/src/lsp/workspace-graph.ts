@@ -9,6 +9,7 @@ import { URI } from 'vscode-uri';
 import { Analysis } from '../core/analyze';
 import { WorkspaceIndex } from '../core/graph';
 import { TrustGraph } from '../core/graph/types';
+import { GuardrailSummary, guardrailSummary } from '../core/governance/summary';
 import { collectFiles } from '../cli/files';
 import { GraphChangedNotification } from '../protocol';
 import { WorkspaceConfigs } from './workspace-config';
@@ -99,12 +100,15 @@ export class WorkspaceGraphs {
   }
 
   /** The graph of the folder holding `uri` (the first folder by default), after its first scan. */
-  async graph(uri?: string): Promise<{ graph: TrustGraph; indexing: boolean; fileCount: number; version: number } | undefined> {
+  async graph(
+    uri?: string,
+  ): Promise<{ graph: TrustGraph; indexing: boolean; fileCount: number; version: number; guardrails?: GuardrailSummary[] } | undefined> {
     const folder = uri ? this.folderOf(uri) : this.folders.values().next().value;
     if (!folder) return undefined;
     await folder.scanning;
     await this.pending;
-    return { graph: folder.index.graph(), indexing: !folder.scanned, fileCount: folder.index.size, version: this.version };
+    const guardrails = guardrailSummary(folder.index.context());
+    return { graph: folder.index.graph(), indexing: !folder.scanned, fileCount: folder.index.size, version: this.version, ...(guardrails ? { guardrails } : {}) };
   }
 
   /** The graph for a document, if its folder is scanned (code lenses do not wait for a scan). */

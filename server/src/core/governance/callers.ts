@@ -5,7 +5,11 @@ import { GraphEdge, GraphNode, TrustGraph } from '../graph/types';
 /** The edges into each node. */
 export function incomingEdges(graph: TrustGraph): Map<string, GraphEdge[]> {
   const incoming = new Map<string, GraphEdge[]>();
-  for (const edge of graph.edges) incoming.set(edge.to, [...(incoming.get(edge.to) ?? []), edge]);
+  for (const edge of graph.edges) {
+    const list = incoming.get(edge.to);
+    if (list) list.push(edge);
+    else incoming.set(edge.to, [edge]);
+  }
   return incoming;
 }
 

@@ -64,8 +64,14 @@ export function organizationSummary(workspace: WorkspaceContext): OrganizationSu
     if (!account) return node.label;
     return `${node.label} in ${nameOf(account.label, account.accountId).name ?? account.accountId ?? account.label}`;
   };
-  const inAccount = (accountId: string, kind: string, admin = false): number =>
-    graph.nodes.filter((n) => n.parent === accountId && n.kind === kind && (!admin || n.adminEquivalent)).length;
+  const counts = new Map<string, number>();
+  for (const node of graph.nodes) {
+    if (!node.parent) continue;
+    const key = `${node.parent}|${node.kind}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    if (node.adminEquivalent) counts.set(`${key}|admin`, (counts.get(`${key}|admin`) ?? 0) + 1);
+  }
+  const inAccount = (accountId: string, kind: string, admin = false): number => counts.get(`${accountId}|${kind}${admin ? '|admin' : ''}`) ?? 0;
   const accounts = graph.nodes
     .filter((node) => node.kind === 'account')
     .map((node) => ({
@@ -91,14 +97,7 @@ export function organizationSummary(workspace: WorkspaceContext): OrganizationSu
       ...(edge.source ? { source: edge.source } : {}),
     }))
     .sort((a, b) => RISK_RANK[b.risk] - RISK_RANK[a.risk] || a.to.localeCompare(b.to) || a.from.localeCompare(b.from));
-  const guardrails = describesOrganisation(workspace)
-    ? guardrailStatuses(workspace).map((status) => ({
-        id: status.guardrail.id,
-        title: status.guardrail.title,
-        present: status.present,
-        sources: [...new Set(status.sources.map((place) => place.uri))],
-      }))
-    : undefined;
+  const guardrails = guardrailSummary(workspace);
   return {
     ...(workspace.config.organizationId ? { organizationId: workspace.config.organizationId } : {}),
     accounts,
@@ -119,4 +118,15 @@ function nameOf(label: string, id: string | undefined): { name?: string } {
   if (!id) return { name: label };
   if (label === id) return {};
   return { name: label.endsWith(` (${id})`) ? label.slice(0, -(id.length + 3)) : label };
+}
+
+/** The SCP guardrails, present or missing; undefined when the workspace does not describe an organisation. */
+export function guardrailSummary(workspace: WorkspaceContext): GuardrailSummary[] | undefined {
+  if (!describesOrganisation(workspace)) return undefined;
+  return guardrailStatuses(workspace).map((status) => ({
+    id: status.guardrail.id,
+    title: status.guardrail.title,
+    present: status.present,
+    sources: [...new Set(status.sources.map((place) => place.uri))],
+  }));
 }

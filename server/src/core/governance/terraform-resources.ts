@@ -92,7 +92,9 @@ export function filesByFolder(workspace: WorkspaceContext): Map<string, Workspac
   const folders = new Map<string, WorkspaceFile[]>();
   for (const file of workspace.files) {
     const folder = folderOfPath(file.relativePath);
-    folders.set(folder, [...(folders.get(folder) ?? []), file]);
+    const list = folders.get(folder);
+    if (list) list.push(file);
+    else folders.set(folder, [file]);
   }
   return folders;
 }

@@ -1,5 +1,6 @@
 import { describeCaller, incomingEdges } from '../governance/callers';
 import { blockAt } from '../governance/terraform-resources';
+import { AttachmentFact, PrincipalTarget } from '../graph/facts';
 import { Principal, PrincipalIndex } from '../graph/principals';
 import { GraphNode } from '../graph/types';
 import { Span } from '../model';
@@ -27,7 +28,16 @@ export const privilegedManagedPolicyCrossAccount: WorkspaceRule = {
   checkWorkspace(workspace) {
     const { graph, queries, principals } = workspace;
     const incoming = incomingEdges(graph);
-    const attachments = workspace.facts.flatMap((file) => file.attachments);
+    // Each attachment of a privileged policy, by the role it attaches to.
+    const attachmentsOf = new Map<Principal, AttachmentFact[]>();
+    for (const attachment of workspace.facts.flatMap((file) => file.attachments)) {
+      if (!attachment.policyArn || !MANAGED_ARN.test(attachment.policyArn)) continue;
+      const principal = attachedRole(attachment.target, principals);
+      if (!principal) continue;
+      const list = attachmentsOf.get(principal);
+      if (list) list.push(attachment);
+      else attachmentsOf.set(principal, [attachment]);
+    }
     const reports: WorkspaceReport[] = [];
     for (const principal of principals.principals()) {
       const node = queries.node(principal.nodeId);
@@ -47,9 +57,9 @@ export const privilegedManagedPolicyCrossAccount: WorkspaceRule = {
         if (policy) places.push({ uri: role!.uri, span: item.span, policy });
       }
       // Attachment resources that name the role.
-      for (const attachment of attachments) {
-        const policy = attachment.policyArn ? MANAGED_ARN.exec(attachment.policyArn)?.[1] : undefined;
-        if (!policy || !attaches(attachment.target, principal, principals)) continue;
+      for (const attachment of attachmentsOf.get(principal) ?? []) {
+        const policy = MANAGED_ARN.exec(attachment.policyArn ?? '')?.[1];
+        if (!policy) continue;
         const found = blockAt(workspace, attachment.uri, attachment.span);
         const value = found && attributeOf(found.block, 'policy_arn')?.value;
         if (value) places.push({ uri: attachment.uri, span: value.span, policy });
@@ -73,9 +83,10 @@ function isOtherAccount(caller: GraphNode, role: GraphNode): boolean {
   return account !== undefined && account !== role.parent;
 }
 
-/** Whether an attachment's target is this role: by Terraform address, or by name in its account. */
-function attaches(target: { kind: string; name?: string; accountId?: string; address?: string }, principal: Principal, principals: PrincipalIndex): boolean {
-  if (target.kind !== 'role') return false;
-  if (target.address && principals.byAddress(target.address) === principal) return true;
-  return target.name !== undefined && target.accountId !== undefined && principals.byArn('', 'role', target.accountId, target.name) === principal;
+/** The role an attachment names: by Terraform address, or by name in its account. */
+function attachedRole(target: PrincipalTarget, principals: PrincipalIndex): Principal | undefined {
+  if (target.kind !== 'role') return undefined;
+  const byAddress = target.address ? principals.byAddress(target.address) : undefined;
+  if (byAddress) return byAddress;
+  return target.name !== undefined && target.accountId !== undefined ? principals.byArn('', 'role', target.accountId, target.name) : undefined;
 }
