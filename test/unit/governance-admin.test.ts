@@ -132,6 +132,13 @@ describe('governance: shared admin role (IAM509)', () => {
     );
   });
 
+  it('reads JSON roles by layout, pointing at the trust policy\'s opening brace', () => {
+    const trust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: [`arn:aws:iam::${DEV}:role/ci`, `arn:aws:iam::${SECURITY}:role/audit`] }, Action: 'sts:AssumeRole' }] });
+    const found = governanceSeen({ 'prod/roles/ops-trust.json': trust, 'prod/roles/ops-policy.json': OPS_POLICY }, 'IAM509');
+    assert.deepEqual(found.map((s) => [s.file, s.text, s.message.split(':')[0]]), [['prod/roles/ops-trust.json', '{', 'Admin-equivalent role "ops" is shared by 2 teams or accounts']]);
+    assert.deepEqual(governanceSeen({ 'prod/roles/ops-trust.json': opsTrust(), 'prod/roles/ops-policy.json': OPS_POLICY }, 'IAM509'), [], 'one caller');
+  });
+
   it('tells teams apart within one account by their team tag', () => {
     const teams = `resource "aws_iam_role" "admin" {
   name = "admin"

@@ -32,14 +32,19 @@ export interface WorkspaceCheck {
 export async function checkWorkspace(
   checked: readonly CheckedFile[],
   loaded: LoadedConfig,
-  options: { readonly maxFileSize: number },
+  options: { readonly maxFileSize: number; readonly paths: readonly string[] },
   io: CliIo,
 ): Promise<WorkspaceCheck> {
   const root = loaded.root ?? io.cwd;
   const index = new WorkspaceIndex({ config: loaded.config, root: slashed(root) });
   const byUri = new Map(checked.map((file) => [file.uri, file]));
   for (const file of checked) index.update(file.uri, file.text, relativeTo(root, file.uri), file.analysis);
-  if (loaded.root) {
+  // A check of the configuration's folder (or one above it) has read the whole workspace already.
+  const coversRoot = options.paths.some((given) => {
+    const from = path.relative(path.resolve(io.cwd, given), root);
+    return from === '' || (!from.startsWith('..') && !path.isAbsolute(from));
+  });
+  if (loaded.root && !coversRoot) {
     // The rest of the organisation: read, not reported on. Its unreadable files were not asked for.
     const collected = await collectFiles([loaded.root], { maxFileSize: options.maxFileSize });
     const others = collected.files.filter((source: SourceFile) => !byUri.has(path.resolve(io.cwd, source.path)));
