@@ -4,10 +4,10 @@
  * the severity setting applied to them.
  */
 import * as assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { DidChangeConfigurationNotification, PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+import { DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType, PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
 import { GraphRequest } from '../../server/src/protocol';
 import { REPO_ROOT, TestClient, fileUri } from './client';
 
@@ -102,5 +102,14 @@ describe('workspace rules over stdio', function () {
     await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: {} });
     assert.deepEqual(codes(await withoutShared), ['IAM204']);
     assert.deepEqual(codes(await guardrailsAsWarnings), ['IAM510', 'IAM510']);
+  });
+
+  it('follows iam-atlas.json changed on disk: expecting only the CloudTrail guardrail, which is present, clears the others', async () => {
+    const file = path.join(folder, 'iam-atlas.json');
+    const config = JSON.parse(readFileSync(file, 'utf8'));
+    writeFileSync(file, JSON.stringify({ ...config, governance: { ...config.governance, guardrails: ['cloudtrail'] } }, null, 2));
+    const cleared = client.diagnostics(configUri, (p) => !codes(p).includes('IAM510'));
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: configUri, type: FileChangeType.Changed }] });
+    assert.deepEqual((await cleared).diagnostics, []);
   });
 });

@@ -12,7 +12,7 @@ import { TrustGraph } from '../core/graph/types';
 import { GuardrailSummary, guardrailSummary } from '../core/governance/summary';
 import { collectFiles } from '../cli/files';
 import { GraphChangedNotification } from '../protocol';
-import { WorkspaceConfigs } from './workspace-config';
+import { CONFIG_FILE_NAME, WorkspaceConfigs } from './workspace-config';
 
 const MAX_FILE_SIZE = 2 * 1024 * 1024;
 const POLICY_FILE = /\.(json|jsonc|tf)$/i;
@@ -65,6 +65,14 @@ export class WorkspaceGraphs {
   async reloadConfig(): Promise<void> {
     for (const folder of this.folders.values()) {
       folder.index.setConfig(await this.configs.forDocument(URI.file(folder.path).toString()));
+      // The file itself is indexed too: findings about the workspace as a whole are placed on it.
+      const configFile = path.join(folder.path, CONFIG_FILE_NAME);
+      const configUri = URI.file(configFile).toString();
+      try {
+        folder.index.update(configUri, await fs.readFile(configFile, 'utf8'), CONFIG_FILE_NAME);
+      } catch {
+        folder.index.remove(configUri);
+      }
     }
     this.changed();
   }
