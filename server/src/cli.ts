@@ -17,6 +17,8 @@ Options for check:
   --config <file>      iam-atlas.json to use (default: the nearest one above the first path)
   --output <file>      write the report to a file instead of standard output
   --max-file-size <n>  skip files larger than this many bytes (default 2097152, 2 MB)
+  --summary            print the organisation report: accounts, roles, risky trust edges,
+                       SCP guardrails present or missing, the top findings
 
 Options for graph:
   --format <f>         json (default), dot, mermaid, or html (a page that opens offline in a browser)
@@ -69,6 +71,7 @@ async function check(args: readonly string[], io: CliIo): Promise<number> {
       config: { type: 'string' },
       output: { type: 'string' },
       'max-file-size': { type: 'string' },
+      summary: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -86,6 +89,7 @@ async function check(args: readonly string[], io: CliIo): Promise<number> {
       configPath: values.config,
       outputPath: values.output,
       maxFileSize: maxFileSize(values['max-file-size']),
+      summary: values.summary === true,
     },
     io,
   );

@@ -4,8 +4,9 @@
  * the webview and the CLI can import it too.
  */
 import { GraphEdge, GraphNode, RiskLevel, SourceRef, TrustGraph } from './core/graph/types';
+import type { GuardrailSummary } from './core/governance/summary';
 
-export type { GraphEdge, GraphNode, RiskLevel, SourceRef, TrustGraph };
+export type { GraphEdge, GraphNode, GuardrailSummary, RiskLevel, SourceRef, TrustGraph };
 
 /** `iamAtlas/graph`: the trust graph of the workspace (all folders), built from the indexed files. */
 export namespace GraphRequest {
@@ -19,6 +20,11 @@ export namespace GraphRequest {
     readonly fileCount: number;
     /** Grows with every change of the indexed files; GraphChangedNotification carries the same number. */
     readonly version: number;
+    /**
+     * The SCP guardrails (IAM510), present (with the uris of the SCPs that provide them) or missing,
+     * for the graph view to show; absent when the workspace does not describe an organisation.
+     */
+    readonly guardrails?: readonly GuardrailSummary[];
   };
 }
 

@@ -19,6 +19,8 @@ import { terraformFacts } from './facts-terraform';
 import { terraformFolder } from './terraform-folder';
 import { jsonFacts } from './facts-json';
 import { SourceRef, TrustGraph } from './types';
+import { WorkspaceContext, WorkspaceFile } from '../rules/workspace-context';
+import { createWorkspaceContext } from './workspace-context';
 
 export interface IndexOptions {
   /** The workspace root folder: account `paths` in the configuration are relative to it. */
@@ -40,6 +42,8 @@ interface Entry {
 export class WorkspaceIndex {
   private readonly entries = new Map<string, Entry>();
   private graphCache?: TrustGraph;
+  private factsCache?: FileFacts[];
+  private contextCache?: WorkspaceContext;
   private config: WorkspaceConfig;
 
   constructor(private readonly options: IndexOptions = {}) {
@@ -56,7 +60,11 @@ export class WorkspaceIndex {
     const texts = [...this.entries.entries()].map(([uri, entry]) => [uri, entry.file.text, entry.relativePath] as const);
     this.entries.clear();
     for (const [uri, text, relativePath] of texts) this.update(uri, text, relativePath);
-    this.graphCache = undefined;
+    this.invalidate();
+  }
+
+  get workspaceConfig(): WorkspaceConfig {
+    return this.config;
   }
 
   /**
@@ -77,14 +85,41 @@ export class WorkspaceIndex {
     // Terraform facts are read when the graph is built: they depend on the other files of the module folder.
     const facts = file.language === 'json' ? jsonFacts(file, relativePath, this.config) : emptyFacts(uri);
     this.entries.set(uri, { hash, relativePath, file, facts, findings, lines: new LineIndex(text) });
-    this.graphCache = undefined;
+    this.invalidate();
     return true;
   }
 
   remove(uri: string): boolean {
     const removed = this.entries.delete(uri);
-    if (removed) this.graphCache = undefined;
+    if (removed) this.invalidate();
     return removed;
+  }
+
+  private invalidate(): void {
+    this.graphCache = undefined;
+    this.factsCache = undefined;
+    this.contextCache = undefined;
+  }
+
+  /** Every file, by relative path. */
+  files(): WorkspaceFile[] {
+    return [...this.entries.entries()]
+      .map(([uri, entry]) => ({ uri, relativePath: entry.relativePath, file: entry.file }))
+      .sort((a, b) => a.relativePath.localeCompare(b.relativePath));
+  }
+
+  /** The facts of every file (Terraform ones read per module folder), as the graph is built from them. */
+  facts(): readonly FileFacts[] {
+    this.factsCache ??= [...this.entries.values()].map((entry) => entry.facts).concat(this.terraformFacts());
+    return this.factsCache;
+  }
+
+  /** What workspace rules read: files, facts, principals and the graph, each built on first use. */
+  context(catalog?: Catalog): WorkspaceContext {
+    if (!this.contextCache || (catalog && this.contextCache.catalog !== catalog)) {
+      this.contextCache = createWorkspaceContext(this, this.config, catalog ?? this.options.catalog);
+    }
+    return this.contextCache;
   }
 
   findings(uri: string): readonly Finding[] {
@@ -97,7 +132,7 @@ export class WorkspaceIndex {
 
   graph(): TrustGraph {
     this.graphCache ??= buildGraph({
-      facts: [...this.entries.values()].map((entry) => entry.facts).concat(this.terraformFacts()),
+      facts: this.facts(),
       config: this.config,
       findings: (uri) => this.findings(uri),
       ref: (uri, span) => this.ref(uri, span),
