@@ -42,6 +42,7 @@ interface Entry {
 export class WorkspaceIndex {
   private readonly entries = new Map<string, Entry>();
   private graphCache?: TrustGraph;
+  private readonly terraformFolderFacts = new Map<string, { stamp: string; config: WorkspaceConfig; facts: FileFacts[] }>();
   private factsCache?: FileFacts[];
   private contextCache?: WorkspaceContext;
   private config: WorkspaceConfig;
@@ -143,17 +144,30 @@ export class WorkspaceIndex {
 
   /** Facts of every .tf file, read per module folder (a role's trust may be a data source in another file). */
   private terraformFacts(): FileFacts[] {
-    const byFolder = new Map<string, { file: TerraformFile; relativePath: string }[]>();
+    const byFolder = new Map<string, { file: TerraformFile; relativePath: string; hash: string }[]>();
     for (const entry of this.entries.values()) {
       if (!isTerraformFile(entry.file)) continue;
       const folder = folderOfPath(entry.relativePath);
-      byFolder.set(folder, [...(byFolder.get(folder) ?? []), { file: entry.file, relativePath: entry.relativePath }]);
+      const files = byFolder.get(folder);
+      const item = { file: entry.file, relativePath: entry.relativePath, hash: entry.hash };
+      if (files) files.push(item);
+      else byFolder.set(folder, [item]);
     }
+    // A folder's facts change only when one of its files does: the others are read from the cache.
     const facts: FileFacts[] = [];
+    const seen = new Set<string>();
     for (const [folder, files] of byFolder) {
-      const context = terraformFolder(folder, files.map((f) => f.file));
-      for (const { file, relativePath } of files) facts.push(terraformFacts(file, relativePath, this.config, context));
+      seen.add(folder);
+      const stamp = files.map((f) => `${f.relativePath}:${f.hash}`).sort().join('|');
+      let cached = this.terraformFolderFacts.get(folder);
+      if (!cached || cached.stamp !== stamp || cached.config !== this.config) {
+        const context = terraformFolder(folder, files.map((f) => f.file));
+        cached = { stamp, config: this.config, facts: files.map((f) => terraformFacts(f.file, f.relativePath, this.config, context)) };
+        this.terraformFolderFacts.set(folder, cached);
+      }
+      facts.push(...cached.facts);
     }
+    for (const folder of this.terraformFolderFacts.keys()) if (!seen.has(folder)) this.terraformFolderFacts.delete(folder);
     return facts;
   }
 
