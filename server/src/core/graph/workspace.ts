@@ -4,6 +4,7 @@
  * It holds texts given to it; finding and reading files is the caller's job (server or CLI).
  */
 import { createHash } from 'node:crypto';
+import * as posixPath from 'node:path/posix';
 import { Analysis, analyze } from '../analyze';
 import { Catalog } from '../catalog/catalog';
 import { EMPTY_CONFIG, WorkspaceConfig } from '../config';
@@ -111,7 +112,7 @@ export class WorkspaceIndex {
 
   /** The facts of every file (Terraform ones read per module folder), as the graph is built from them. */
   facts(): readonly FileFacts[] {
-    this.factsCache ??= [...this.entries.values()].map((entry) => entry.facts).concat(this.terraformFacts());
+    this.factsCache ??= this.jsonFacts().concat(this.terraformFacts());
     return this.factsCache;
   }
 
@@ -142,6 +143,24 @@ export class WorkspaceIndex {
     return this.graphCache;
   }
 
+  /**
+   * Facts of every JSON file, except the roles of files a .tf file reads with `file()`: those are
+   * the policy of the Terraform resource, not a role of their own.
+   */
+  private jsonFacts(): FileFacts[] {
+    const linked = new Set<string>();
+    for (const entry of this.entries.values()) {
+      if (!isTerraformFile(entry.file)) continue;
+      const folder = folderOfPath(entry.relativePath);
+      for (const link of entry.file.fileLinks) {
+        if (link.relativePath) linked.add(posixPath.normalize(folder ? `${folder}/${link.relativePath}` : link.relativePath));
+      }
+    }
+    return [...this.entries.values()]
+      .filter((entry) => !isTerraformFile(entry.file))
+      .map((entry) => (linked.has(entry.relativePath) ? { ...entry.facts, roles: [], identityPolicies: [] } : entry.facts));
+  }
+
   /** Facts of every .tf file, read per module folder (a role's trust may be a data source in another file). */
   private terraformFacts(): FileFacts[] {
     const byFolder = new Map<string, { file: TerraformFile; relativePath: string; hash: string }[]>();
@@ -158,10 +177,11 @@ export class WorkspaceIndex {
     const seen = new Set<string>();
     for (const [folder, files] of byFolder) {
       seen.add(folder);
-      const stamp = files.map((f) => `${f.relativePath}:${f.hash}`).sort().join('|');
+      // file() reads JSON files of the workspace too: their contents count in the stamp.
+      const stamp = files.map((f) => `${f.relativePath}:${f.hash}`).sort().join('|') + `|json:${this.jsonStamp()}`;
       let cached = this.terraformFolderFacts.get(folder);
       if (!cached || cached.stamp !== stamp || cached.config !== this.config) {
-        const context = terraformFolder(folder, files.map((f) => f.file));
+        const context = terraformFolder(folder, files.map((f) => f.file), (path) => this.byRelativePath(path)?.file.documents[0]);
         cached = { stamp, config: this.config, facts: files.map((f) => terraformFacts(f.file, f.relativePath, this.config, context)) };
         this.terraformFolderFacts.set(folder, cached);
       }
@@ -169,6 +189,23 @@ export class WorkspaceIndex {
     }
     for (const folder of this.terraformFolderFacts.keys()) if (!seen.has(folder)) this.terraformFolderFacts.delete(folder);
     return facts;
+  }
+
+  private byRelativePath(relativePath: string): Entry | undefined {
+    for (const entry of this.entries.values()) if (entry.relativePath === relativePath) return entry;
+    return undefined;
+  }
+
+  /** Changes when any JSON file does (Terraform reads some with file()). */
+  private jsonStamp(): string {
+    let count = 0;
+    let hashes = '';
+    for (const entry of this.entries.values()) {
+      if (isTerraformFile(entry.file)) continue;
+      count++;
+      hashes += entry.hash.slice(0, 8);
+    }
+    return `${count}:${createHash('sha1').update(hashes).digest('hex')}`;
   }
 
   ref(uri: string, span: Span): SourceRef {
