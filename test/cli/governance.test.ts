@@ -94,7 +94,7 @@ describe('iam-atlas check: governance', () => {
         '  100000000003  dev         dev              2      0      0                0',
         '  Outside the organisation: none',
         '',
-        'Trust edges: 3 (1 high, 2 medium, 0 low, 0 none)',
+        'Trust edges: 5 (1 high, 2 medium, 0 low, 2 none)',
         '  high    dev (100000000003) > platform-admin in prod  governance/org/prod/roles.tf:18',
         '          Reaches an admin-equivalent role from outside its trust boundary.',
         '  medium  operator in prod > platform-admin in prod  governance/org/prod/roles.tf:12',
@@ -136,7 +136,7 @@ describe('iam-atlas check: governance', () => {
     ]);
     assert.deepEqual([summary.errors, summary.warnings, summary.info], [0, 7, 5]);
     assert.deepEqual(summary.accounts[1], { id: '100000000002', name: 'prod', environment: 'prod', roles: 1, adminRoles: 1, users: 1, permissionSets: 1 });
-    assert.deepEqual(summary.edges, { total: 3, high: 1, medium: 2, low: 0, none: 0 });
+    assert.deepEqual(summary.edges, { total: 5, high: 1, medium: 2, low: 0, none: 2 });
     assert.deepEqual(summary.riskyEdges[0], {
       risk: 'high',
       from: 'dev (100000000003)',
