@@ -17,6 +17,16 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-namespace': 'off' },
   },
   {
+    // The graph webview runs in a browser: no Node or editor APIs.
+    files: ['webview/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['vscode', 'vscode-*', 'node:*', 'fs', 'path', 'child_process'], message: 'webview/src runs in a browser.' }] },
+      ],
+    },
+  },
+  {
     // The analysis core stays pure: no editor or protocol types leak into it.
     files: ['server/src/core/**/*.ts'],
     rules: {

@@ -25,10 +25,18 @@ const node = {
   alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/web-tree-sitter.cjs' },
 };
 
+/** @type {esbuild.BuildOptions} */
+const browser = { bundle: true, platform: 'browser', target: 'es2022', format: 'iife', minify: true, legalComments: 'eof', logLevel: 'warning' };
+// The graph bundle carries the licences of what it bundles, so the CLI's one-page export does too.
+const webviewNotices = `/*! The IAM Atlas trust graph bundles these MIT-licensed packages:\n\n${bundledLicences(['cytoscape', 'cytoscape-fcose', 'cose-base', 'layout-base'])}*/`;
+
 const targets = [
   { ...node, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { ...node, entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js' },
   { ...node, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The trust graph webview: a browser bundle and its stylesheet, loaded by the panel and inlined by `iam-atlas graph --format html`.
+  { ...browser, entryPoints: ['webview/src/main.ts'], outfile: 'dist/webview/graph.js', footer: { js: webviewNotices } },
+  { ...browser, entryPoints: ['webview/src/graph.css'], outfile: 'dist/webview/graph.css' },
 ];
 
 // The IAM reference data ships beside the server and CLI bundles (the catalog reads it lazily).
@@ -38,7 +46,7 @@ copyTerraformWasm();
 
 if (watch) {
   for (const target of targets) await (await esbuild.context(target)).watch();
-  console.log('esbuild: watching client, server and CLI');
+  console.log('esbuild: watching client, server, CLI and webview');
 } else {
   await Promise.all(targets.map((target) => esbuild.build(target)));
 }
@@ -66,4 +74,16 @@ function copyTerraformWasm() {
   cpSync(path.join(runtimeDir, 'LICENSE'), path.join(target, 'LICENSE-web-tree-sitter'));
   cpSync(path.join(grammarDir, 'tree-sitter-terraform.wasm'), path.join(target, 'tree-sitter-terraform.wasm'));
   cpSync(path.join(grammarDir, 'LICENSE'), path.join(target, 'LICENSE-tree-sitter-hcl'));
+}
+
+function bundledLicences(packages) {
+  return packages
+    .map((name) => {
+      // Not require.resolve: cytoscape's "exports" hides its package.json.
+      const folder = path.join('node_modules', name);
+      const { version } = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8'));
+      const licence = readFileSync(path.join(folder, 'LICENSE'), 'utf8').replace(/\*\//g, '* /');
+      return `${name} ${version}\n\n${licence.trim()}\n\n`;
+    })
+    .join('');
 }

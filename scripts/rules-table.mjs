@@ -12,7 +12,7 @@ const ALL = Object.keys(KIND_NAMES);
 
 export function rulesTable(rules) {
   const rows = rules.map((rule) => {
-    const kinds = ALL.every((k) => rule.kinds.includes(k)) ? 'all' : rule.kinds.map((k) => KIND_NAMES[k]).join(', ');
+    const kinds = rule.kinds.length === 0 ? '—' : ALL.every((k) => rule.kinds.includes(k)) ? 'all' : rule.kinds.map((k) => KIND_NAMES[k]).join(', ');
     return `| ${rule.id} | [\`${rule.name}\`](docs/rules/${rule.name}.md) | ${rule.severity} | ${kinds} | ${rule.fixable ? 'yes' : ''} | ${rule.summary.replace(/\|/g, '\\|')} |`;
   });
   return ['| id | rule | severity | policy kinds | fix | what it reports |', '| --- | --- | --- | --- | --- | --- |', ...rows].join('\n');

@@ -5,6 +5,9 @@ import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } f
 import { registerFirstRunCommands } from './first-run';
 import { FindingsStatus } from './status';
 import { showWhoCanAssume } from './who-can-assume';
+import { GraphEvents } from './graph-events';
+import { GraphPanel, PanelServices, TRUST_GRAPH_VIEW_TYPE, showTargetOf } from './graph-panel';
+import { PolicyContextKey } from './policy-context';
 
 let client: LanguageClient | undefined;
 
@@ -14,6 +17,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   client = createClient(context, output);
   context.subscriptions.push(new FindingsStatus());
+  const graphEvents = new GraphEvents(client);
+  const panelServices: PanelServices = { context, client: () => client, events: graphEvents, log: output };
+  context.subscriptions.push(
+    graphEvents,
+    new PolicyContextKey(),
+    vscode.commands.registerCommand('iamAtlas.showTrustGraph', (...args: unknown[]) => GraphPanel.show(panelServices, showTargetOf(args))),
+    vscode.window.registerWebviewPanelSerializer(TRUST_GRAPH_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel, state: unknown) => GraphPanel.revive(panel, panelServices, state),
+    }),
+  );
   context.subscriptions.push(
     vscode.commands.registerCommand('iamAtlas.restartServer', async () => {
       output.info('Restarting the IAM Atlas language server.');

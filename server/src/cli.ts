@@ -17,9 +17,11 @@ Options for check:
   --config <file>      iam-atlas.json to use (default: the nearest one above the first path)
   --output <file>      write the report to a file instead of standard output
   --max-file-size <n>  skip files larger than this many bytes (default 2097152, 2 MB)
+  --summary            print the organisation report: accounts, roles, risky trust edges,
+                       SCP guardrails present or missing, the top findings
 
 Options for graph:
-  --format <f>         json (default), dot or mermaid
+  --format <f>         json (default), dot, mermaid, or html (a page that opens offline in a browser)
   --who-can-assume <r> list who can assume the role (name, ARN or node id), riskiest first
   --config, --output, --max-file-size as for check
 
@@ -69,6 +71,7 @@ async function check(args: readonly string[], io: CliIo): Promise<number> {
       config: { type: 'string' },
       output: { type: 'string' },
       'max-file-size': { type: 'string' },
+      summary: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -86,6 +89,7 @@ async function check(args: readonly string[], io: CliIo): Promise<number> {
       configPath: values.config,
       outputPath: values.output,
       maxFileSize: maxFileSize(values['max-file-size']),
+      summary: values.summary === true,
     },
     io,
   );
@@ -112,7 +116,7 @@ async function graph(args: readonly string[], io: CliIo): Promise<number> {
   return runGraph(
     {
       folder: positionals[0] ?? '.',
-      format: oneOf<GraphFormat>('--format', values.format, ['json', 'dot', 'mermaid']),
+      format: oneOf<GraphFormat>('--format', values.format, ['json', 'dot', 'mermaid', 'html']),
       whoCanAssume: values['who-can-assume'],
       configPath: values.config,
       outputPath: values.output,

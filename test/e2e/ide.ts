@@ -50,6 +50,11 @@ export interface Ide {
   statusBar(until?: (text: string) => boolean): Promise<string>;
   /** Waits until text containing `needle` is visible anywhere in the window. Needs 'screen'. */
   expectVisible(needle: string): Promise<void>;
+  /**
+   * The text of the first element matching `selector` inside a webview of the window (the trust
+   * graph panel) once `until` holds for it. Needs 'screen'.
+   */
+  webviewText(selector: string, until?: (text: string) => boolean): Promise<string>;
   /** Clicks the visible element whose text is exactly `text` (a button, a link, a step). Needs 'screen'. */
   click(text: string): Promise<void>;
   /** Chooses the entry labelled `label` in the open quick pick. Needs 'screen'. */

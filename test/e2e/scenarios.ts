@@ -4,7 +4,18 @@
  * files. Add a scenario here when a feature lands: a title and a few calls on `ide`.
  */
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+import type { TrustGraph } from '../../server/src/protocol';
 import { Ide, Scenario, scenario } from './ide';
+
+/** The graph the CLI prints for examples/: the workspace of a scenario holds the same files (plus scratch/, which adds none). */
+function examplesGraph(): TrustGraph {
+  const root = path.resolve(__dirname, '..', '..', '..');
+  const result = spawnSync(process.execPath, [path.join(root, 'dist', 'cli.js'), 'graph', 'examples'], { cwd: root, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`iam-atlas graph examples failed: ${result.stderr}`);
+  return JSON.parse(result.stdout) as TrustGraph;
+}
 
 const LEGACY = 'accounts/dev/policies/legacy-bucket-access.json';
 /** examples/accounts/dev/policies/legacy-bucket-access.json, in position order. */
@@ -137,6 +148,17 @@ export const SCENARIOS: readonly Scenario[] = [
     );
     await ide.screenshot('terraform');
   }),
+
+  scenario('IAM Atlas: Show Trust Graph draws the workspace\'s accounts, roles and risky edges', async (ide) => {
+    const graph = examplesGraph();
+    const risky = graph.edges.filter((e) => e.risk === 'high' || e.risk === 'medium').length;
+    await ide.open('accounts/prod/roles/deploy-trust.json');
+    await ide.runCommand('iamAtlas.showTrustGraph', 'IAM Atlas: Show Trust Graph');
+    const expected = `${graph.nodes.length} nodes, ${graph.edges.length} edges, ${risky} risky`;
+    const status = await ide.webviewText('footer.status', (text) => text.startsWith(expected));
+    assert.ok(risky > 0 && graph.nodes.some((n) => n.kind === 'account') && graph.nodes.some((n) => n.kind === 'role'), status);
+    await ide.screenshot('trust-graph');
+  }, { needs: ['screen'] }),
 
   scenario('IAM Atlas: Restart Language Server brings findings back', async (ide) => {
     await ide.open('scratch/clean.json');

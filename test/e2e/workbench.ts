@@ -61,6 +61,7 @@ export class Workbench implements Ide {
 
   async findings(until: (findings: readonly Finding[]) => boolean): Promise<Finding[]> {
     await this.showProblems();
+    await this.filterProblems();
     const read = await this.until(
       () => this.readProblems(),
       (seen) => seen.complete && until(seen.findings),
@@ -185,6 +186,21 @@ export class Workbench implements Ide {
     await this.page.getByText(needle).first().waitFor({ state: 'visible', timeout: WAIT_MS });
   }
 
+  async webviewText(selector: string, until: (text: string) => boolean = () => true): Promise<string> {
+    // A webview is an iframe inside an iframe: look in every frame of the page for the selector.
+    return this.until(
+      async () => {
+        for (const frame of this.page.frames()) {
+          const text = await frame.locator(selector).first().textContent({ timeout: 200 }).catch(() => null);
+          if (text !== null) return text;
+        }
+        return '';
+      },
+      until,
+      `"${selector}" in a webview`,
+    );
+  }
+
   async click(text: string): Promise<void> {
     await this.page.getByText(text, { exact: true }).first().click({ timeout: WAIT_MS });
   }
@@ -271,6 +287,23 @@ export class Workbench implements Ide {
     await this.page.keyboard.press('Control+Shift+M');
     await this.page.locator('.markers-panel').waitFor({ timeout: WAIT_MS });
     if (this.active) await this.page.keyboard.press('Control+1');
+  }
+
+  /**
+   * Filters the Problems panel to the active file, as a user would in a large workspace: its rows
+   * are a virtualised list, and with findings in many files (workspace rules report on closed files
+   * too) the active file's rows may be scrolled out of the DOM.
+   */
+  private async filterProblems(): Promise<void> {
+    const target = this.active;
+    if (!target) return;
+    const glob = `**/${target.dir ? `${target.dir}/` : ''}${target.name}`;
+    const filter = this.page.locator('.part.panel .viewpane-filter input').first();
+    await filter.waitFor({ timeout: WAIT_MS });
+    if ((await filter.inputValue()) === glob) return;
+    await filter.fill(glob);
+    await this.page.keyboard.press('Control+1');
+    await this.page.locator(`${ACTIVE_EDITOR}.focused`).waitFor({ timeout: WAIT_MS });
   }
 
   private async readProblems(): Promise<ProblemsRead> {

@@ -46,7 +46,10 @@ describe('workspace trust graph over stdio', function () {
     const lenses = (await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } })) as CodeLens[];
     assert.deepEqual(
       lenses.map((l) => [l.range.start.line, l.command?.title, l.command?.command, l.command?.arguments]),
-      [[0, '2 principals can assume · 2 risky', 'iamAtlas.showWhoCanAssume', ['role:222222222222:deploy', uri]]],
+      [
+        [0, '2 principals can assume · 2 risky', 'iamAtlas.showWhoCanAssume', ['role:222222222222:deploy', uri]],
+        [0, 'Show in trust graph', 'iamAtlas.showTrustGraph', ['role:222222222222:deploy', uri]],
+      ],
     );
   });
 

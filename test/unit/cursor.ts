@@ -1,13 +1,22 @@
-/** Completion and hover at a `|` cursor in inline text, through the JSON locator and the cores. */
+/**
+ * Completion and hover at a `|` cursor in inline text, through the locators (JSON, or Terraform for a
+ * `.tf` uri) and the cores.
+ */
 import { Catalog, defaultCatalog } from '../../server/src/core/catalog';
 import { complete } from '../../server/src/core/complete/complete';
 import { snippetToPlain } from '../../server/src/core/complete/render';
 import { CompletionEntry } from '../../server/src/core/complete/types';
 import { hover } from '../../server/src/core/hover/hover';
 import { LocateInput, locateForCompletion, locateForHover } from '../../server/src/core/locate';
+import { languageOf } from '../../server/src/core/parse';
 
-function input(uri: string, text: string): LocateInput {
-  return { uri, text, language: 'json' };
+const JSON_URI = 'file:///work/policy.json';
+
+/** What else a locator may know of the file: an earlier parse, the Terraform parser's memory. */
+export type Known = Partial<Pick<LocateInput, 'previous' | 'terraformState' | 'kind' | 'kindReason'>>;
+
+function input(uri: string, text: string, known: Known = {}): LocateInput {
+  return { uri, text, language: languageOf(uri) ?? 'json', ...known };
 }
 
 export function split(textWithCursor: string): { text: string; offset: number } {
@@ -17,24 +26,24 @@ export function split(textWithCursor: string): { text: string; offset: number } 
 }
 
 /** The items offered at the cursor, in the order an editor shows them (by sortText, then label). */
-export function itemsAt(textWithCursor: string, uri = 'file:///work/policy.json'): CompletionEntry[] {
+export function itemsAt(textWithCursor: string, uri = JSON_URI, known?: Known): CompletionEntry[] {
   const { text, offset } = split(textWithCursor);
-  const context = locateForCompletion(input(uri, text), offset);
+  const context = locateForCompletion(input(uri, text, known), offset);
   if (!context) return [];
   return [...complete(context, defaultCatalog()).items].sort((a, b) => a.sortText.localeCompare(b.sortText) || a.label.localeCompare(b.label));
 }
 
-export function labelsAt(textWithCursor: string, uri?: string): string[] {
-  return itemsAt(textWithCursor, uri).map((item) => item.label);
+export function labelsAt(textWithCursor: string, uri?: string, known?: Known): string[] {
+  return itemsAt(textWithCursor, uri, known).map((item) => item.label);
 }
 
 /**
  * The text after choosing the item labelled `label`, with every snippet placeholder left at its
  * default and `|` where the cursor ends up (the first tab stop, or the end of the insertion).
  */
-export function accept(textWithCursor: string, label: string): string {
+export function accept(textWithCursor: string, label: string, uri = JSON_URI, known?: Known): string {
   const { text, offset } = split(textWithCursor);
-  const context = locateForCompletion(input('file:///work/policy.json', text), offset);
+  const context = locateForCompletion(input(uri, text, known), offset);
   if (!context) throw new Error('no completion here');
   const result = complete(context, defaultCatalog());
   const item = result.items.find((i) => i.label === label);
@@ -52,8 +61,8 @@ function markFirstStop(snippet: string): string {
   return `${snippet}|`;
 }
 
-export function hoverAt(textWithCursor: string, catalog: Catalog = defaultCatalog()): string | undefined {
+export function hoverAt(textWithCursor: string, catalog: Catalog = defaultCatalog(), uri = JSON_URI, known?: Known): string | undefined {
   const { text, offset } = split(textWithCursor);
-  const context = locateForHover(input('file:///work/policy.json', text), offset);
+  const context = locateForHover(input(uri, text, known), offset);
   return context && hover(context, catalog)?.markdown;
 }

@@ -141,6 +141,14 @@ describe('security fixes (JSON)', () => {
     );
   });
 
+  it('writes a condition on the line of a statement written on one line', () => {
+    const text = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": "*", "Action": "sts:AssumeRole"}]}';
+    assert.equal(
+      fixOnce(text, 'IAM201'),
+      '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": "*", "Action": "sts:AssumeRole", "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-a1b2c3d4e5"}}}]}',
+    );
+  });
+
   it('IAM202 and IAM203: organisation id and external id conditions', () => {
     const cross = fixOnce(trust({ Principal: { AWS: 'arn:aws:iam::222222222222:role/ci' } }), 'IAM202');
     assert.match(cross, /"Condition": \{\n {8}"StringEquals": \{\n {10}"aws:PrincipalOrgID": "o-a1b2c3d4e5"\n {8}\}\n {6}\}/);

@@ -287,3 +287,24 @@ resource "aws_ssoadmin_account_assignment" "platform_prod" {
     assert.equal(graph.nodes.find((n) => n.label === 'reader')?.id, `role:${PROD}:reader`);
   });
 });
+
+describe('trust graph from Terraform: file()', () => {
+  before(() => initTerraform());
+
+  it('reads a role\'s trust from a JSON file the module reads with file(), and does not make that file a role of its own', () => {
+    const graph = graphOf({
+      'dev/main.tf': `resource "aws_iam_role" "runner" {
+  name               = "runner"
+  assume_role_policy = file("\${path.module}/roles/runner-trust.json")
+}
+`,
+      'dev/roles/runner-trust.json': JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Principal: { Service: 'codebuild.amazonaws.com' }, Action: 'sts:AssumeRole' }],
+      }),
+    });
+    assert.deepEqual(edges(graph), [`service:codebuild.amazonaws.com -> role:${DEV}:runner (assume-role, granted, low)`]);
+    assert.deepEqual(graph.nodes.filter((n) => n.kind === 'role').map((n) => n.id), [`role:${DEV}:runner`], 'no role "runner-trust" from the layout');
+    assert.equal(graph.edges[0]!.source?.uri, 'file:///ws/dev/roles/runner-trust.json');
+  });
+});

@@ -126,6 +126,22 @@ describe('permission rules', () => {
       ]);
     });
 
+    it('an ARN pattern grants only the actions of its own service, whatever NotAction lets through', () => {
+      assert.deepEqual(seen(policy({ Effect: 'Allow', NotAction: 'iam:*', Resource: 'arn:aws:s3:::bucket/*' }), 'IAM306'), []);
+      const documents = policy({ Effect: 'Allow', NotAction: 'iam:*', Resource: 'arn:aws:ssm:*:111111111111:document/*' });
+      assert.deepEqual(seen(documents, 'IAM306').map((f) => [f.text, f.message]), [
+        [
+          '"NotAction"',
+          'NotAction allows 2 privilege-escalation paths: ssm:StartSession (ssm-001) lets this principal open a shell on an instance with a privileged role; also ssm:SendCommand (ssm-002). Limit these actions to specific resources, or remove the ones it does not need.',
+        ],
+      ]);
+      const instances = policy(
+        { Effect: 'Allow', Action: 'iam:PassRole', Resource: 'arn:aws:iam::111111111111:role/*' },
+        { Effect: 'Allow', Action: 'ec2:RunInstances', Resource: 'arn:aws:ec2:*:111111111111:instance/*' },
+      );
+      assert.deepEqual(seen(instances, 'IAM306').map((f) => f.text), ['"iam:PassRole"']);
+    });
+
     it('passes scoped resources, a plain Deny that takes an action back, and administrator policies', () => {
       assert.deepEqual(seen(policy({ Effect: 'Allow', Action: 'iam:CreateAccessKey', Resource: 'arn:aws:iam::111111111111:user/${aws:username}' }), 'IAM306'), []);
       const denied = policy({ Effect: 'Allow', Action: ['iam:PassRole', 'ec2:RunInstances'], Resource: '*' }, { Effect: 'Deny', Action: 'iam:PassRole', Resource: '*' });

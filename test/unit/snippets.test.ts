@@ -3,6 +3,8 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Language, Parser } from 'web-tree-sitter';
+import { WorkspaceIndex } from '../../server/src/core/graph';
+import { initTerraform } from '../../server/src/core/parse/terraform-runtime';
 import { analyze } from '../../server/src/core/analyze';
 import { PolicyKind } from '../../server/src/core/model';
 import { expandSnippet } from './snippet-body';
@@ -91,6 +93,22 @@ describe('snippets', () => {
         assert.ok(tree, 'parsed');
         assert.equal(tree.rootNode.hasError, false, `syntax error in:\n${text}`);
         assert.ok(tree.rootNode.namedChildCount > 0);
+      });
+
+      it(`"${snippet.prefix}" holds IAM the analyser reads with no error or warning`, async () => {
+        await initTerraform();
+        const text = expandSnippet(snippet.body.join('\n'));
+        const { file, findings } = analyze('file:///workspace/main.tf', text);
+        if (snippet.prefix === 'iam-sso-permission-set') {
+          // It attaches an AWS managed policy, so it holds no policy document: the graph reads it.
+          const index = new WorkspaceIndex();
+          index.update('file:///workspace/main.tf', text, 'main.tf');
+          assert.deepEqual(index.graph().edges.map((e) => e.kind), ['sso-assignment']);
+        } else {
+          assert.ok(file.documents.length > 0, `no policy read from:\n${text}`);
+        }
+        const serious = findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
+        assert.deepEqual(serious.map((f) => `${f.ruleId} ${f.message}`), []);
       });
     }
   });

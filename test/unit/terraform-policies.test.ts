@@ -253,6 +253,20 @@ EOF
       assert.equal(document!.kind, 'trust');
     });
 
+    it('keeps the principals block of a wildcard as its entry, so "*" can be replaced with an account', () => {
+      const notPrincipal = analyzeTf(TEXT).file.documents[0]!.statements[1]!.notPrincipal!.value;
+      assert.deepEqual(
+        notPrincipal.entries.map((e) => [e.key.name, spanText(TEXT, e.key.span), e.value.items.map((i) => spanText(TEXT, i.span))]),
+        [['*', '"*"', ['"*"']]],
+      );
+      const trust = TEXT.replace('effect  = "Deny"', 'effect  = "Allow"').replace('not_principals {', 'principals {');
+      const finding = analyzeTf(trust).findings.find((f) => f.ruleId === 'IAM201')!;
+      const replace = finding.fixes.find((f) => f.title === 'Replace "*" with an account root principal (placeholder account)')!;
+      assert.ok(
+        applyEdits(trust, replace.edits).includes('    principals {\n      type        = "AWS"\n      identifiers = ["arn:aws:iam::ACCOUNT_ID:root"]\n    }'),
+      );
+    });
+
     it('fixes replace values in HCL', () => {
       const text = TEXT.replace('effect  = "Deny"', 'effect  = "deny"');
       const finding = analyzeTf(text).findings.find((f) => f.ruleId === 'IAM006')!;

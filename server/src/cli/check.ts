@@ -13,6 +13,10 @@ import { CliIo } from './io';
 import { renderJson } from './report-json';
 import { renderSarif } from './report-sarif';
 import { renderText } from './report-text';
+import { CheckedFile, checkWorkspace } from './check-workspace';
+import { WorkspaceFinding } from '../core/analyze-workspace';
+import { OrganizationSummary, organizationSummary } from '../core/governance/summary';
+import { renderSummaryText } from './report-summary';
 
 export type FailOn = 'error' | 'warning' | 'never';
 export type OutputFormat = 'text' | 'json' | 'sarif';
@@ -24,6 +28,8 @@ export interface CheckOptions {
   readonly configPath?: string;
   readonly outputPath?: string;
   readonly maxFileSize: number;
+  /** Print the organisation report (accounts, roles, risky edges, guardrails, top findings). */
+  readonly summary?: boolean;
 }
 
 /** A finding with the file it is in and its 1-based position. */
@@ -37,6 +43,10 @@ export interface CheckResult {
   readonly findings: LocatedFinding[];
   readonly filesChecked: number;
   readonly policyFiles: number;
+  /** Findings about the workspace as a whole, when there is no iam-atlas.json to place them on. */
+  readonly unlocated?: readonly WorkspaceFinding[];
+  /** The organisation report, with --summary. */
+  readonly summary?: OrganizationSummary;
 }
 
 export async function runCheck(options: CheckOptions, io: CliIo): Promise<number> {
@@ -56,29 +66,49 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
   for (const source of terraformFiles) terraformModule.setText(slashed(path.resolve(io.cwd, source.path)), source.text);
 
   const findings: LocatedFinding[] = [];
+  const checked: CheckedFile[] = [];
   let policyFiles = 0;
   for (const source of sources) {
     const file = relative(io, source.path);
-    const { file: parsed, findings: fileFindings } = analyze(path.resolve(io.cwd, source.path), source.text, {
+    const analysis = analyze(path.resolve(io.cwd, source.path), source.text, {
       path: slashed(path.resolve(io.cwd, source.path)),
       config,
       root,
       terraformModule,
       onRuleError: (rule, error) => io.stderr(`iam-atlas: rule ${rule.id} ${rule.name} failed on ${file}: ${(error as Error).message}\n`),
     });
+    const { file: parsed, findings: fileFindings } = analysis;
+    checked.push({ uri: path.resolve(io.cwd, source.path), text: source.text, analysis });
     if (parsed.isPolicyFile) policyFiles++;
     const lines = new LineIndex(source.text);
     for (const finding of fileFindings) {
       findings.push({ ...finding, file, start: lines.position(finding.span.start), end: lines.position(finding.span.end) });
     }
   }
-  const result: CheckResult = { findings, filesChecked: sources.length, policyFiles };
+  const workspace = await checkWorkspace(checked, loaded, options, io);
+  findings.push(...workspace.findings);
+  // Each workspace finding goes among its file's own, in the order the file's findings have.
+  const order = new Map(sources.map((source, index) => [relative(io, source.path), index]));
+  findings.sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
+  const result: CheckResult = {
+    findings,
+    filesChecked: sources.length,
+    policyFiles,
+    ...(workspace.unlocated.length ? { unlocated: workspace.unlocated } : {}),
+    ...(options.summary ? { summary: organizationSummary(workspace.workspace) } : {}),
+  };
 
   const output =
-    options.format === 'sarif' ? renderSarif(result, RULES, io.cwd) : options.format === 'json' ? renderJson(result) : renderText(result);
+    options.format === 'sarif'
+      ? renderSarif(result, RULES, io.cwd, io)
+      : options.format === 'json'
+        ? renderJson(result, io)
+        : options.summary
+          ? renderSummaryText(result, io)
+          : renderText(result);
   if (options.outputPath) await fs.writeFile(options.outputPath, output);
   else io.stdout(output);
-  return exitCode(findings, options.failOn);
+  return exitCode([...findings, ...workspace.unlocated], options.failOn);
 }
 
 /** Starts the Terraform parser when there are .tf files; if it cannot start, they are skipped with a note. */
@@ -98,7 +128,7 @@ function slashed(file: string): string {
   return file.split(path.sep).join('/');
 }
 
-export function exitCode(findings: readonly Finding[], failOn: FailOn): number {
+export function exitCode(findings: readonly Pick<Finding, 'severity'>[], failOn: FailOn): number {
   if (failOn === 'never') return 0;
   const threshold: Severity = failOn;
   return findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[threshold]) ? 1 : 0;

@@ -8,6 +8,8 @@ export interface LoadedConfig {
   readonly config: WorkspaceConfig;
   /** The folder paths in the configuration are relative to: the configuration's own folder. */
   readonly root?: string;
+  /** The configuration file itself, when one was read. */
+  readonly file?: string;
 }
 
 export async function loadConfig(configPath: string | undefined, firstPath: string, io: CliIo): Promise<LoadedConfig> {
@@ -23,7 +25,7 @@ export async function loadConfig(configPath: string | undefined, firstPath: stri
   const { config, problems } = readWorkspaceConfig(text);
   const shown = path.relative(io.cwd, file).split(path.sep).join('/') || file;
   for (const problem of problems) io.stderr(`iam-atlas: ${shown}: ${problem.path ? problem.path + ' ' : ''}${problem.message}\n`);
-  return { config, root: path.dirname(file) };
+  return { config, root: path.dirname(file), file };
 }
 
 /** The nearest `iam-atlas.json` in the folder of `start` or above it. */

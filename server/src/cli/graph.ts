@@ -1,4 +1,4 @@
-/** `iam-atlas graph`: the trust graph of a folder as JSON, DOT or Mermaid, or who can assume one role. */
+/** `iam-atlas graph`: the trust graph of a folder as JSON, DOT, Mermaid or an HTML page, or who can assume one role. */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -9,9 +9,11 @@ import { loadConfig } from './config';
 import { collectFiles } from './files';
 import { renderDot } from './graph-dot';
 import { renderMermaid } from './graph-mermaid';
+import { readWebviewAssets, renderGraphHtml } from './graph-html';
+import { packageRoot } from '../package-root';
 import { CliIo } from './io';
 
-export type GraphFormat = 'json' | 'dot' | 'mermaid';
+export type GraphFormat = 'json' | 'dot' | 'mermaid' | 'html';
 
 export interface GraphOptions {
   readonly folder: string;
@@ -47,7 +49,18 @@ export async function runGraph(options: GraphOptions, io: CliIo): Promise<number
     }
     output = text;
   } else {
-    output = options.format === 'dot' ? renderDot(graph) : options.format === 'mermaid' ? renderMermaid(graph) : JSON.stringify(graph, null, 2) + '\n';
+    output =
+      options.format === 'dot'
+        ? renderDot(graph)
+        : options.format === 'mermaid'
+          ? renderMermaid(graph)
+          : options.format === 'html'
+            ? renderGraphHtml(graph, readWebviewAssets(), {
+                title: path.basename(base),
+                root: pathToFileURL(base).href + '/',
+                docsBaseUrl: pathToFileURL(path.join(packageRoot(), 'docs', 'rules')).href + '/',
+              })
+            : JSON.stringify(graph, null, 2) + '\n';
   }
   if (options.outputPath) await fs.writeFile(options.outputPath, output);
   else io.stdout(output);

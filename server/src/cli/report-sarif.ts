@@ -4,10 +4,12 @@ import { Severity } from '../core/findings';
 import { Rule } from '../core/rules/types';
 import { packageVersion, ruleDocsUrl } from '../package-root';
 import { CheckResult } from './check';
+import { CliIo } from './io';
+import { summaryData } from './report-summary';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
-export function renderSarif(result: CheckResult, rules: readonly Rule[], cwd: string): string {
+export function renderSarif(result: CheckResult, rules: readonly Rule[], cwd: string, io?: CliIo): string {
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -29,7 +31,8 @@ export function renderSarif(result: CheckResult, rules: readonly Rule[], cwd: st
           },
         },
         originalUriBaseIds: { SRCROOT: { uri: pathToFileURL(cwd.endsWith('/') ? cwd : cwd + '/').href } },
-        results: result.findings.map((f) => ({
+        results: [
+          ...result.findings.map((f) => ({
           ruleId: f.ruleId,
           ruleIndex: ruleIndex.get(f.ruleId) ?? -1,
           level: LEVEL[f.severity],
@@ -43,6 +46,15 @@ export function renderSarif(result: CheckResult, rules: readonly Rule[], cwd: st
             },
           ],
         })),
+          // About the workspace as a whole, with no iam-atlas.json to place them on: SARIF allows a result without a location.
+          ...(result.unlocated ?? []).map((f) => ({
+            ruleId: f.ruleId,
+            ruleIndex: ruleIndex.get(f.ruleId) ?? -1,
+            level: LEVEL[f.severity],
+            message: { text: f.message },
+          })),
+        ],
+        ...(result.summary && io ? { properties: { organizationSummary: summaryData(result, io) } } : {}),
       },
     ],
   };

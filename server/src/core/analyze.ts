@@ -44,17 +44,21 @@ export function parseForAnalysis(uri: string, text: string, options: AnalysisOpt
 }
 
 export function analyzeParsed(file: ParsedFile, options: AnalysisOptions = {}): Finding[] {
-  if (!file.isPolicyFile) return [];
+  // Workspace rules run over the whole index (analyze-workspace.ts); a file with no policy gets only the file rules that ask for it.
+  const rules = (options.rules ?? RULES).filter((rule) => rule.scope !== 'workspace' && (file.isPolicyFile || (rule.scope === 'file' && rule.readsEveryFile)));
+  if (rules.length === 0) return [];
   const config = options.config ?? EMPTY_CONFIG;
   const account = accountOfFile(config, options.path ?? pathOfUri(file.uri), options.root);
   const context: RuleContext = { text: file.text, file, config, catalog: options.catalog ?? defaultCatalog(), ...(account ? { account } : {}) };
   const findings: Finding[] = [];
-  for (const rule of options.rules ?? RULES) {
+  for (const rule of rules) {
     const setting = options.severities?.[rule.name] ?? options.severities?.[rule.id] ?? config.rules?.[rule.name] ?? config.rules?.[rule.id];
     if (setting === 'off') continue;
     let reports: Report[];
     try {
-      if (rule.scope === 'file') {
+      if (rule.scope === 'workspace') {
+        continue;
+      } else if (rule.scope === 'file') {
         reports = rule.checkFile(file, context);
       } else {
         reports = [];

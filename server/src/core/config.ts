@@ -3,6 +3,7 @@
  * optional: without it, rules report what can be known from the policies alone.
  */
 import { Severity } from './findings';
+import { GovernanceConfig, readGovernance } from './governance/config';
 import { PolicyKindGlobs } from './parse/kind';
 
 export type Environment = 'prod' | 'staging' | 'dev' | 'test' | 'sandbox' | 'security' | 'shared' | string;
@@ -33,6 +34,8 @@ export interface WorkspaceConfig {
   readonly rules?: Readonly<Record<string, SeveritySetting>>;
   /** Glob → policy kind, added before the `iamAtlas.policyKinds` setting's globs. */
   readonly policyKinds?: PolicyKindGlobs;
+  /** What the governance rules (IAM5xx) expect: naming, owners, boundaries, Identity Center, guardrails. */
+  readonly governance?: GovernanceConfig;
 }
 
 export const EMPTY_CONFIG: WorkspaceConfig = {};
@@ -94,6 +97,10 @@ export function readWorkspaceConfig(text: string): { config: WorkspaceConfig; pr
     } else {
       problems.push({ path: 'policyKinds', message: 'must be an object of glob to policy kind' });
     }
+  }
+  if (raw.governance !== undefined) {
+    const governance = readGovernance(raw.governance, problems);
+    if (governance) config.governance = governance;
   }
   return { config, problems };
 }

@@ -35,10 +35,19 @@ export function accountOfFile(config: WorkspaceConfig, filePath: string | undefi
   return relative === undefined ? undefined : accountOfRelativePath(config, relative);
 }
 
+/** Per configuration, the account of each path seen: a workspace of many accounts asks for every file at each graph build. */
+const accountsByPath = new WeakMap<WorkspaceConfig, Map<string, AccountConfig | null>>();
+
 /** The first account whose `paths` globs match a path already relative to the workspace root. */
 export function accountOfRelativePath(config: WorkspaceConfig, relativePath: string): AccountConfig | undefined {
+  let known = accountsByPath.get(config);
+  if (!known) accountsByPath.set(config, (known = new Map()));
+  const cached = known.get(relativePath);
+  if (cached !== undefined) return cached ?? undefined;
   const relative = relativePath.replace(/\\/g, '/').replace(/^\.\//, '');
-  return config.accounts?.find((account) => account.paths?.some((glob) => matcher(glob)(relative)));
+  const account = config.accounts?.find((candidate) => candidate.paths?.some((glob) => matcher(glob)(relative)));
+  known.set(relativePath, account ?? null);
+  return account;
 }
 
 /**

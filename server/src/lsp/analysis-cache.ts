@@ -52,6 +52,11 @@ export class AnalysisCache {
     return this.entries.get(uri)?.file;
   }
 
+  /** The Terraform parser's memory of an open .tf document, if it was parsed. */
+  terraformState(uri: string): TerraformParseState | undefined {
+    return this.terraformStates.get(uri);
+  }
+
   /** A .tf file changed on disk: analyses that read it are stale. */
   terraformFilesChanged(): void {
     this.terraformRevision++;

@@ -9,6 +9,7 @@ import {
   TextEdit as LspTextEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { WorkspaceFinding } from '../core/analyze-workspace';
 import { Finding, Fix, Severity } from '../core/findings';
 import { Span } from '../core/model';
 
@@ -55,6 +56,32 @@ export function toDiagnostic(
     message: finding.message,
     ...(related?.length ? { relatedInformation: related } : {}),
     data,
+  };
+}
+
+/**
+ * A workspace rule's finding, placed in `document` (the text the finding was made on). Related
+ * places may be in other files: `documentOf` gives their text. It carries no fixes, so no `data`.
+ */
+export function toWorkspaceDiagnostic(
+  document: TextDocument,
+  finding: WorkspaceFinding & { readonly span: Span },
+  docsUrl: (ruleName: string) => string,
+  documentOf: (uri: string) => TextDocument | undefined,
+): Diagnostic {
+  const related: DiagnosticRelatedInformation[] = [];
+  for (const item of finding.related ?? []) {
+    const other = documentOf(item.uri);
+    if (other) related.push({ location: { uri: item.uri, range: toRange(other, item.span) }, message: item.message });
+  }
+  return {
+    range: toRange(document, finding.span),
+    severity: SEVERITY[finding.severity],
+    code: finding.ruleId,
+    codeDescription: { href: docsUrl(finding.ruleName) },
+    source: DIAGNOSTIC_SOURCE,
+    message: finding.message,
+    ...(related.length ? { relatedInformation: related } : {}),
   };
 }
 

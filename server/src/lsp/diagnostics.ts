@@ -7,6 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis } from '../core/analyze';
 import { AnalysisCache } from './analysis-cache';
 import { toDiagnostic } from './convert';
+import { DiagnosticStore } from './diagnostic-store';
 import { SettingsReader } from './settings';
 import { WorkspaceConfigs } from './workspace-config';
 
@@ -22,6 +23,8 @@ export class DiagnosticsPublisher {
     private readonly docsUrl: (ruleName: string) => string,
     /** Told of every analysis, so the workspace graph follows the editor's text. */
     private readonly onAnalysed: (uri: string, text: string, analysis: Analysis) => void = () => undefined,
+    /** Where diagnostics go: published together with the workspace rules' ones for the same file. */
+    private readonly store: DiagnosticStore = new DiagnosticStore(connection),
   ) {}
 
   /** Analyse now (a document opened, or the configuration changed). */
@@ -51,7 +54,7 @@ export class DiagnosticsPublisher {
   clear(uri: string): void {
     this.cancel(uri);
     this.cache.forget(uri);
-    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    void this.store.clearDocument(uri);
   }
 
   private cancel(uri: string): void {
@@ -72,7 +75,7 @@ export class DiagnosticsPublisher {
       const { findings } = analysis;
       this.onAnalysed(uri, current.getText(), analysis);
       const diagnostics = findings.map((finding, index) => toDiagnostic(current, finding, index, this.docsUrl));
-      await this.connection.sendDiagnostics({ uri, version, diagnostics });
+      await this.store.setDocument(uri, version, diagnostics);
     } catch (error) {
       this.connection.console.error(`Analysis of ${uri} failed: ${(error as Error).stack ?? String(error)}`);
     }

@@ -7,7 +7,13 @@ import { WorkspaceGraphs } from './workspace-graph';
 export async function graphRequest(graphs: WorkspaceGraphs, params: GraphRequest.Params): Promise<GraphRequest.Result> {
   const found = await graphs.graph(params.uri);
   if (!found) return { nodes: [], edges: [], notes: ['No workspace folder is open.'], indexing: false, fileCount: 0, version: 0 };
-  return { ...found.graph, indexing: found.indexing, fileCount: found.fileCount, version: found.version };
+  return {
+    ...found.graph,
+    indexing: found.indexing,
+    fileCount: found.fileCount,
+    version: found.version,
+    ...(found.guardrails ? { guardrails: found.guardrails } : {}),
+  };
 }
 
 export async function whoCanAssumeRequest(graphs: WorkspaceGraphs, params: WhoCanAssumeRequest.Params): Promise<WhoCanAssumeRequest.Result> {

@@ -4,11 +4,20 @@ import { LocateInput } from '../core/locate';
 import { languageOf } from '../core/parse';
 import { AnalysisCache } from './analysis-cache';
 
-/** The text of this version, with the policy kind an earlier parse found (edits rarely change it). */
+/**
+ * The text of this version, with what an earlier parse found (edits rarely change it): a JSON
+ * file's policy kind; for a .tf file, the kinds its module gave its policies and the parser's memory
+ * of the blocks being typed.
+ */
 export function locateInput(document: TextDocument, cache: AnalysisCache): LocateInput | undefined {
   const language = languageOf(document.uri, document.languageId);
   if (!language) return undefined;
-  const known = cache.lastParsed(document.uri)?.documents[0];
+  const previous = cache.lastParsed(document.uri);
+  if (language === 'terraform') {
+    const terraformState = cache.terraformState(document.uri);
+    return { uri: document.uri, text: document.getText(), language, ...(previous ? { previous } : {}), ...(terraformState ? { terraformState } : {}) };
+  }
+  const known = previous?.documents[0];
   return { uri: document.uri, text: document.getText(), language, kind: known?.kind, kindReason: known?.origin.kindReason };
 }
 

@@ -25,6 +25,8 @@ import { trustCodeLenses } from './code-lens';
 import { graphRequest, whoCanAssumeRequest } from './graph-requests';
 import { CONFIG_FILE_NAME, WorkspaceConfigs } from './workspace-config';
 import { WorkspaceGraphs } from './workspace-graph';
+import { DiagnosticStore } from './diagnostic-store';
+import { WorkspaceDiagnostics } from './workspace-diagnostics';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -50,9 +52,12 @@ const cache = new AnalysisCache((rule, error) => {
   for (const document of documents.all()) if (document.uri !== changedUri && inModuleOf(changedUri, document.uri)) void diagnostics.later(document.uri);
 });
 const graphs = new WorkspaceGraphs(connection, configs, () => clientShowsProgress, () => clientRefreshesLenses);
+const diagnosticStore = new DiagnosticStore(connection);
 const diagnostics = new DiagnosticsPublisher(connection, documents, cache, settings, configs, ruleDocsUrl, (uri, text, analysis) =>
   graphs.documentAnalysed(uri, text, analysis),
+  diagnosticStore,
 );
+const workspaceDiagnostics = new WorkspaceDiagnostics(connection, graphs, settings, diagnosticStore, ruleDocsUrl);
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   clientAnswersConfiguration = params.capabilities.workspace?.configuration === true;
@@ -108,7 +113,10 @@ documents.onDidClose(({ document }) => {
   }
 });
 
-connection.onDidChangeConfiguration(() => diagnostics.all());
+connection.onDidChangeConfiguration(() => {
+  diagnostics.all();
+  void workspaceDiagnostics.refresh();
+});
 connection.onDidChangeWatchedFiles(({ changes }) => {
   if (changes.some((change) => change.uri.endsWith(`/${CONFIG_FILE_NAME}`))) {
     configs.invalidate();

@@ -9,9 +9,10 @@ import { URI } from 'vscode-uri';
 import { Analysis } from '../core/analyze';
 import { WorkspaceIndex } from '../core/graph';
 import { TrustGraph } from '../core/graph/types';
+import { GuardrailSummary, guardrailSummary } from '../core/governance/summary';
 import { collectFiles } from '../cli/files';
-import { GraphChangedNotification } from '../protocol';
-import { WorkspaceConfigs } from './workspace-config';
+import { GraphChangedNotification, IndexingProgressNotification } from '../protocol';
+import { CONFIG_FILE_NAME, WorkspaceConfigs } from './workspace-config';
 
 const MAX_FILE_SIZE = 2 * 1024 * 1024;
 const POLICY_FILE = /\.(json|jsonc|tf)$/i;
@@ -29,6 +30,7 @@ export class WorkspaceGraphs {
   /** File events still being read: a graph request waits for them. */
   private pending: Promise<void> = Promise.resolve();
   private version = 0;
+  private readonly listeners: (() => void)[] = [];
 
   constructor(
     private readonly connection: Connection,
@@ -49,10 +51,28 @@ export class WorkspaceGraphs {
     await Promise.all([...this.folders.values()].map((folder) => folder.scanning));
   }
 
+  /** Called once a burst of changes is over (the same moment the client is told). */
+  onDidChange(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** Every folder's index, and whether its first scan is done. */
+  indexes(): { readonly path: string; readonly index: WorkspaceIndex; readonly scanned: boolean }[] {
+    return [...this.folders.values()].map((folder) => ({ path: folder.path, index: folder.index, scanned: folder.scanned }));
+  }
+
   /** The configuration changed on disk: every folder is read again. */
   async reloadConfig(): Promise<void> {
     for (const folder of this.folders.values()) {
       folder.index.setConfig(await this.configs.forDocument(URI.file(folder.path).toString()));
+      // The file itself is indexed too: findings about the workspace as a whole are placed on it.
+      const configFile = path.join(folder.path, CONFIG_FILE_NAME);
+      const configUri = URI.file(configFile).toString();
+      try {
+        folder.index.update(configUri, await fs.readFile(configFile, 'utf8'), CONFIG_FILE_NAME);
+      } catch {
+        folder.index.remove(configUri);
+      }
     }
     this.changed();
   }
@@ -88,12 +108,15 @@ export class WorkspaceGraphs {
   }
 
   /** The graph of the folder holding `uri` (the first folder by default), after its first scan. */
-  async graph(uri?: string): Promise<{ graph: TrustGraph; indexing: boolean; fileCount: number; version: number } | undefined> {
+  async graph(
+    uri?: string,
+  ): Promise<{ graph: TrustGraph; indexing: boolean; fileCount: number; version: number; guardrails?: GuardrailSummary[] } | undefined> {
     const folder = uri ? this.folderOf(uri) : this.folders.values().next().value;
     if (!folder) return undefined;
     await folder.scanning;
     await this.pending;
-    return { graph: folder.index.graph(), indexing: !folder.scanned, fileCount: folder.index.size, version: this.version };
+    const guardrails = guardrailSummary(folder.index.context());
+    return { graph: folder.index.graph(), indexing: !folder.scanned, fileCount: folder.index.size, version: this.version, ...(guardrails ? { guardrails } : {}) };
   }
 
   /** The graph for a document, if its folder is scanned (code lenses do not wait for a scan). */
@@ -107,11 +130,14 @@ export class WorkspaceGraphs {
     folder.index.setConfig(config);
     const progress = this.canReportProgress() ? await this.connection.window.createWorkDoneProgress() : undefined;
     progress?.begin('IAM Atlas', 0, `Indexing ${path.basename(folder.path)}`, false);
+    this.reportIndexing(folder, 0, false);
     try {
       const collected = await collectFiles([folder.path], {
         maxFileSize: MAX_FILE_SIZE,
         onFile: (count) => {
-          if (count % 200 === 0) progress?.report(`Indexing ${path.basename(folder.path)}: ${count} files read`);
+          if (count % 200 !== 0) return;
+          progress?.report(`Indexing ${path.basename(folder.path)}: ${count} files read`);
+          this.reportIndexing(folder, count, false);
         },
       });
       for (const skipped of collected.skipped) this.connection.console.info(`Skipped ${skipped.path}: ${skipped.reason}`);
@@ -125,8 +151,15 @@ export class WorkspaceGraphs {
       this.connection.console.error(`Indexing ${folder.path} failed: ${(error as Error).message}`);
     } finally {
       progress?.done();
+      this.reportIndexing(folder, folder.index.size, true);
       this.changed();
     }
+  }
+
+  /** The graph panel shows how far the first scan is (work-done progress is only for VS Code's own UI). */
+  private reportIndexing(folder: Folder, filesRead: number, done: boolean): void {
+    const params: IndexingProgressNotification.Params = { folderUri: URI.file(folder.path).toString(), filesRead, done };
+    void this.connection.sendNotification(IndexingProgressNotification.method, params);
   }
 
   private folderOf(uri: string): Folder | undefined {
@@ -154,6 +187,7 @@ export class WorkspaceGraphs {
       const params: GraphChangedNotification.Params = { fileCount, version: this.version };
       void this.connection.sendNotification(GraphChangedNotification.method, params);
       if (this.canRefreshLenses()) void this.connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+      for (const listener of this.listeners) listener();
     }, 250);
   }
 }

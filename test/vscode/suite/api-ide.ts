@@ -141,6 +141,10 @@ export class ApiIde implements Ide {
     return needsScreen('reading the status bar');
   }
 
+  webviewText(): Promise<string> {
+    return needsScreen('reading a webview');
+  }
+
   expectVisible(): Promise<void> {
     return needsScreen('looking at the window');
   }

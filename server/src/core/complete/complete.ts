@@ -1,15 +1,15 @@
 /**
- * Completion, syntax-neutral. A locator (JSON today; Terraform `jsonencode` and
- * `aws_iam_policy_document` later) turns a file and an offset into a `CursorContext` — which element
+ * Completion, syntax-neutral. A locator (JSON, or Terraform's `jsonencode`, heredocs and
+ * `aws_iam_policy_document` blocks) turns a file and an offset into a `CursorContext` — which element
  * the cursor is in, what is typed, the span to replace, the policy and statement around it — and
  * this core turns the context into items. It never reads the text: the syntax only decides how
  * items are quoted and how keys are written (render.ts).
  */
 import { Catalog } from '../catalog/catalog';
 import { CursorContext } from '../locate/context';
-import { PolicyKind } from '../model';
 import { actionEntries } from './actions';
 import { conditionKeyEntries, operatorEntries } from './conditions';
+import { documentArgumentEntries, statementArgumentEntries, takesNoPrincipal } from './policy-document';
 import { principalTypeEntries, principalValueEntries } from './principals';
 import { ValueShape, keyEntry, valueEntry } from './render';
 import { resourceEntries } from './resources';
@@ -22,9 +22,9 @@ export function complete(context: CursorContext, catalog: Catalog): CompletionRe
 function entries(context: CursorContext, catalog: Catalog): readonly CompletionEntry[] {
   switch (context.element) {
     case 'policyKey':
-      return keys(context, POLICY_KEYS);
+      return context.syntax === 'policy-document' ? documentArgumentEntries(context) : keys(context, POLICY_KEYS);
     case 'statementKey':
-      return keys(context, statementKeys(context));
+      return context.syntax === 'policy-document' ? statementArgumentEntries(context) : keys(context, statementKeys(context));
     case 'version':
       return [valueEntry(context, { label: '2012-10-17', kind: 'value', detail: 'current policy language version', sortText: '0' })];
     case 'effect':
@@ -79,15 +79,8 @@ const EXCLUSIVE: Readonly<Record<string, string>> = {
   NotPrincipal: 'Principal',
 };
 
-/** Kinds whose statements take no Principal. */
-const NO_PRINCIPAL: readonly PolicyKind[] = ['identity', 'scp', 'boundary', 'session'];
-
 function statementKeys(context: CursorContext): readonly KeyRow[] {
-  const document = context.document;
-  // A kind read from the content is only a guess while the policy is being written (it turns into a
-  // trust policy once a Principal is there); a kind from a glob or Terraform is known.
-  const kindKnown = document !== undefined && document.origin.kindReason !== 'content';
-  const noPrincipal = kindKnown && NO_PRINCIPAL.includes(document.kind);
+  const noPrincipal = takesNoPrincipal(context);
   return STATEMENT_KEYS.filter((row) => {
     if (noPrincipal && row.name.endsWith('Principal')) return false;
     const other = EXCLUSIVE[row.name];

@@ -1,8 +1,9 @@
 /**
  * How completion text is written in each syntax: values quoted or not, keys as `"Key": value` (JSON)
- * or `Key = value` (`jsonencode`). A `policy_document` block writes its arguments differently
- * (`actions = [...]`); its keys are left to the Terraform locator, which passes `hasValue` so only
- * the name is inserted.
+ * or `Key = value` (`jsonencode`). In a `policy_document` block what JSON writes as a key (a
+ * principal type, an operator, a condition key) is a string value (`test = "StringEquals"`); the
+ * block's own argument names are written by policy-document.ts. Wherever Terraform reads the text
+ * (HCL, and JSON in a heredoc), a literal `${` is written `$${`.
  */
 import { KEY_VARIABLE, hasVariablePart } from '../catalog/catalog';
 import { CursorContext } from '../locate/context';
@@ -39,6 +40,17 @@ function quoteBody(context: CursorContext, body: string): string {
   return context.quoted ? body : `"${body}"`;
 }
 
+/** Whether Terraform reads the inserted text, so that `${` would start an interpolation. */
+function readByTerraform(context: CursorContext): boolean {
+  return context.syntax !== 'json' || context.embedding !== undefined;
+}
+
+/** A snippet's literal `${` (escaped `\${` in snippet syntax) and `%{` written as Terraform's `$${` and `%%{`. */
+function literalTemplates(context: CursorContext, snippet: string): string {
+  if (!readByTerraform(context)) return snippet;
+  return snippet.replace(/\\\$\{/g, () => '\\$\\${').replace(/%\{/g, () => '%%{');
+}
+
 function filterFor(context: CursorContext, label: string): string {
   return context.openQuote ? `"${label}` : label;
 }
@@ -56,9 +68,9 @@ export interface ValueOptions {
 
 /** A completion that writes a string value. */
 export function valueEntry(context: CursorContext, options: ValueOptions): CompletionEntry {
-  const escaped = context.syntax === 'json' ? jsonInner(options.label) : hclInner(options.label);
+  const escaped = readByTerraform(context) ? hclInner(options.label) : jsonInner(options.label);
   const snippet = options.snippetBody !== undefined;
-  const body = snippet ? options.snippetBody! : escaped;
+  const body = snippet ? literalTemplates(context, options.snippetBody!) : escaped;
   return {
     label: options.label,
     kind: options.kind,
@@ -90,8 +102,11 @@ export interface KeyOptions {
 /** A completion that writes a key, and its value skeleton unless a value already follows. */
 export function keyEntry(context: CursorContext, options: KeyOptions): CompletionEntry {
   const hcl = context.syntax !== 'json';
-  const keyBody = options.keySnippet ?? snippetText(options.label);
-  const key = hcl && /^[A-Za-z_][A-Za-z0-9_-]*$/.test(options.label) && !options.keySnippet ? keyBody : `"${keyBody}"`;
+  const keyBody = literalTemplates(context, options.keySnippet ?? snippetText(options.label));
+  // Inside quotes that stay (`test = "|"`) the name goes in bare; a jsonencode key needs quotes only
+  // when it is not an identifier; a policy_document value always does.
+  const bare = context.quoted || (context.syntax === 'jsonencode' && /^[A-Za-z_][A-Za-z0-9_-]*$/.test(options.label) && !options.keySnippet);
+  const key = bare ? keyBody : `"${keyBody}"`;
   const value = valueSkeleton(options.shape, hcl, placeholderCount(key) + 1);
   const insertText = context.hasValue || context.syntax === 'policy-document' ? key : `${key}${hcl ? ' = ' : ': '}${value}`;
   return {

@@ -1,11 +1,12 @@
 /** Edits that add, rename or replace members of an object, in JSON or in a `jsonencode` object. */
 import { TextEdit } from '../findings';
 import { Key, Scalar, Span } from '../model';
-import { JsonValue, ObjectSyntax, hclString, indentUnit, lineIndent, renderMember, renderValue } from './render';
+import { JsonValue, ObjectSyntax, hclString, indentUnit, lineIndent, renderInlineMember, renderMember, renderValue } from './render';
 
 /**
  * Inserts `key: value` as the first or last member of the object at `objectSpan` (braces included),
- * following the object's layout: one member per line when it is written so, else on one line.
+ * following the object's layout: one member per line when it is written so, else on one line, the
+ * value too (a JSON policy in a quoted Terraform string stays on its line).
  */
 export function insertMember(
   text: string,
@@ -23,7 +24,7 @@ export function insertMember(
   const isEmpty = inner.trim().length === 0;
   const multiLine = inner.includes('\n') || isEmpty;
   const memberIndent = multiLine ? (existingMemberIndent(inner) ?? outerIndent + unit) : '';
-  const member = renderMember(key, value, syntax, memberIndent, unit);
+  const member = multiLine ? renderMember(key, value, syntax, memberIndent, unit) : renderInlineMember(key, value, syntax);
   const comma = syntax === 'json' ? ',' : multiLine ? '' : ',';
 
   if (isEmpty) {

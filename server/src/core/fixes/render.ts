@@ -34,6 +34,22 @@ export function renderMember(key: string, value: JsonValue, syntax: ObjectSyntax
   return syntax === 'json' ? `${JSON.stringify(key)}: ${rendered}` : `${renderHclKey(key)} = ${rendered}`;
 }
 
+/**
+ * A member written on one line, for objects written on one line: `"Key": {"A": "b"}` in JSON,
+ * `Key = { A = "b" }` in HCL (whose one-line objects separate members with commas).
+ */
+export function renderInlineMember(key: string, value: JsonValue, syntax: ObjectSyntax): string {
+  return syntax === 'json' ? `${JSON.stringify(key)}: ${renderInline(value, syntax)}` : `${renderHclKey(key)} = ${renderInline(value, syntax)}`;
+}
+
+function renderInline(value: JsonValue, syntax: ObjectSyntax): string {
+  if (value === null || typeof value !== 'object') return renderScalar(value, syntax);
+  if (Array.isArray(value)) return `[${value.map((item) => renderInline(item, syntax)).join(', ')}]`;
+  const members = Object.entries(value as Record<string, JsonValue>).map(([key, item]) => renderInlineMember(key, item, syntax));
+  if (members.length === 0) return '{}';
+  return syntax === 'json' ? `{${members.join(', ')}}` : `{ ${members.join(', ')} }`;
+}
+
 function renderScalar(value: string | number | boolean | null, syntax: ObjectSyntax): string {
   if (typeof value !== 'string' || syntax === 'json') return JSON.stringify(value);
   return hclString(value);

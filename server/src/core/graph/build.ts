@@ -68,11 +68,16 @@ export function buildGraph(input: GraphInput): TrustGraph {
 
   const edges = scoreEdges(builder, [...builder.edges.values()]);
   return {
-    nodes: [...builder.nodes.values()].sort((a, b) => a.id.localeCompare(b.id)),
-    edges: edges.sort((a, b) => a.id.localeCompare(b.id)),
+    nodes: [...builder.nodes.values()].sort(byId),
+    edges: edges.sort(byId),
     ...(input.config.organizationId ? { organizationId: input.config.organizationId } : {}),
     notes: builder.notes,
   };
+}
+
+/** Ids in code-unit order: stable and cheap (a locale-aware compare costs much more on large graphs). */
+function byId(a: { readonly id: string }, b: { readonly id: string }): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 /** Admin-equivalent: AdministratorAccess attached, or an Allow of every action on every resource without conditions. */

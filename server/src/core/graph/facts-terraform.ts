@@ -190,6 +190,8 @@ function principalOf(reference: string | undefined, expression: TfExpression | u
 function documentOf(file: TerraformFile, block: TfBlock, address: string, argument: string, folder: TerraformFolder): PolicyDocument | undefined {
   const inline = file.documents.find((d) => d.origin.address === address && d.origin.argument === argument);
   if (inline) return inline;
+  const link = file.fileLinks.find((l) => l.address === address && l.argument === argument && l.relativePath);
+  if (link) return folder.jsonDocument(link.relativePath!);
   for (const reference of referencesIn(attributeOf(block, argument)?.value)) {
     const text = referenceText(reference).replace(/\.(minified_)?json$/, '');
     const document = folder.policySource(text);

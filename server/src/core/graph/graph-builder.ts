@@ -69,8 +69,14 @@ export class GraphBuilder {
   node(node: Omit<GraphNode, 'parent'> & { accountId?: string }): string {
     const existing = this.nodes.get(node.id);
     if (existing) {
-      // A later fact may know more (a source location, admin equivalence): keep what each adds.
-      this.nodes.set(node.id, { ...node, ...existing, ...definedOnly(node, existing) });
+      // A later fact may know more (a source location, admin equivalence): add what the node lacks,
+      // copying it only when there is something to add (this runs once per trust candidate).
+      let merged: Record<string, unknown> | undefined;
+      for (const key in node) {
+        const value = (node as Record<string, unknown>)[key];
+        if (value !== undefined && (existing as unknown as Record<string, unknown>)[key] === undefined) (merged ??= { ...existing })[key] = value;
+      }
+      if (merged) this.nodes.set(node.id, merged as unknown as GraphNode);
       return node.id;
     }
     const parent = node.accountId ? this.account(node.accountId) : undefined;
@@ -93,13 +99,4 @@ export class GraphBuilder {
     const existing = this.edges.get(id);
     if (!existing || edge.conditions.length < existing.conditions.length) this.edges.set(id, edge);
   }
-}
-
-/** The fields of `node` that `existing` lacks. */
-function definedOnly(node: Partial<GraphNode>, existing: GraphNode): Partial<GraphNode> {
-  const extra: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(node)) {
-    if (value !== undefined && (existing as unknown as Record<string, unknown>)[key] === undefined) extra[key] = value;
-  }
-  return extra as Partial<GraphNode>;
 }

@@ -35,6 +35,7 @@ export function managedPolicyAllowsAssume(arn: string): boolean {
 
 export class PrincipalIndex {
   private readonly all: Principal[] = [];
+  private readonly byAccount = new Map<string, Principal[]>();
   private readonly byKey = new Map<string, Principal>();
   private readonly byAddressMap = new Map<string, Principal>();
   private readonly groupDocuments = new Map<string, PolicyDocument[]>();
@@ -85,8 +86,8 @@ export class PrincipalIndex {
     return this.byAddressMap.get(address);
   }
 
-  inAccount(accountId: string): Principal[] {
-    return this.all.filter((p) => p.accountId === accountId);
+  inAccount(accountId: string): readonly Principal[] {
+    return this.byAccount.get(accountId) ?? [];
   }
 
   /** Every document that applies to the principal: its own and, for users, its groups'. */
@@ -156,6 +157,7 @@ export class PrincipalIndex {
       groups: [],
     };
     this.all.push(principal);
+    if (principal.accountId) push(this.byAccount, principal.accountId, principal);
     if (key) this.byKey.set(key, principal);
     if (target.address) this.byAddressMap.set(target.address, principal);
     return principal;

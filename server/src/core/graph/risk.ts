@@ -108,7 +108,11 @@ function hopCounts(builder: GraphBuilder, edges: readonly PendingEdge[]): Map<st
     }
   }
   const outgoing = new Map<string, string[]>();
-  for (const edge of edges) outgoing.set(edge.from, [...(outgoing.get(edge.from) ?? []), edge.to]);
+  for (const edge of edges) {
+    const list = outgoing.get(edge.from);
+    if (list) list.push(edge.to);
+    else outgoing.set(edge.from, [edge.to]);
+  }
   for (let i = 0; i < queue.length; i++) {
     const id = queue[i]!;
     for (const next of outgoing.get(id) ?? []) {
@@ -121,6 +125,7 @@ function hopCounts(builder: GraphBuilder, edges: readonly PendingEdge[]): Map<st
 }
 
 function dedupe(reasons: RiskReason[]): RiskReason[] {
+  if (reasons.length < 2) return reasons;
   const seen = new Set<string>();
   return reasons.filter((reason) => {
     const key = `${reason.level}|${reason.message}`;

@@ -3,6 +3,7 @@
  * sources and locals define (a role in roles.tf uses a trust document in policies.tf), and the
  * accounts its AWS providers deploy into (from `assume_role.role_arn` or `allowed_account_ids`).
  */
+import * as posixPath from 'node:path/posix';
 import { PolicyDocument } from '../model';
 import { TerraformFile } from '../parse/terraform';
 import { TfExpression, attributeOf, blocksOf } from '../parse/terraform-syntax';
@@ -15,6 +16,8 @@ export interface TerraformFolder {
   policySource(address: string): PolicyDocument | undefined;
   /** The account the default provider (no alias) or an aliased one deploys into, when the code says. */
   providerAccount(alias: string | undefined): string | undefined;
+  /** The policy of a JSON file the folder reads with `file()`, by its path relative to the folder. */
+  jsonDocument(relativePath: string): PolicyDocument | undefined;
 }
 
 /** Addresses are unique within a module only: `envs/prod:aws_iam_role.ci`. */
@@ -22,7 +25,15 @@ export function qualify(folder: string, address: string): string {
   return folder ? `${folder}:${address}` : address;
 }
 
-export function terraformFolder(folder: string, files: readonly TerraformFile[]): TerraformFolder {
+/**
+ * `jsonAt` finds the policy of a JSON file by its path relative to the workspace root (the index's
+ * own files), for `file()` arguments.
+ */
+export function terraformFolder(
+  folder: string,
+  files: readonly TerraformFile[],
+  jsonAt: (workspacePath: string) => PolicyDocument | undefined = () => undefined,
+): TerraformFolder {
   const sources = new Map<string, PolicyDocument>();
   const providers = new Map<string, string>();
   for (const file of files) {
@@ -43,6 +54,7 @@ export function terraformFolder(folder: string, files: readonly TerraformFile[])
     folder,
     policySource: (address) => sources.get(address),
     providerAccount: (alias) => providers.get(alias ?? ''),
+    jsonDocument: (relativePath) => jsonAt(posixPath.normalize(folder ? `${folder}/${relativePath}` : relativePath)),
   };
 }
 

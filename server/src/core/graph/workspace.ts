@@ -4,6 +4,7 @@
  * It holds texts given to it; finding and reading files is the caller's job (server or CLI).
  */
 import { createHash } from 'node:crypto';
+import * as posixPath from 'node:path/posix';
 import { Analysis, analyze } from '../analyze';
 import { Catalog } from '../catalog/catalog';
 import { EMPTY_CONFIG, WorkspaceConfig } from '../config';
@@ -19,6 +20,8 @@ import { terraformFacts } from './facts-terraform';
 import { terraformFolder } from './terraform-folder';
 import { jsonFacts } from './facts-json';
 import { SourceRef, TrustGraph } from './types';
+import { WorkspaceContext, WorkspaceFile } from '../rules/workspace-context';
+import { createWorkspaceContext } from './workspace-context';
 
 export interface IndexOptions {
   /** The workspace root folder: account `paths` in the configuration are relative to it. */
@@ -40,6 +43,9 @@ interface Entry {
 export class WorkspaceIndex {
   private readonly entries = new Map<string, Entry>();
   private graphCache?: TrustGraph;
+  private readonly terraformFolderFacts = new Map<string, { stamp: string; config: WorkspaceConfig; facts: FileFacts[] }>();
+  private factsCache?: FileFacts[];
+  private contextCache?: WorkspaceContext;
   private config: WorkspaceConfig;
 
   constructor(private readonly options: IndexOptions = {}) {
@@ -56,7 +62,11 @@ export class WorkspaceIndex {
     const texts = [...this.entries.entries()].map(([uri, entry]) => [uri, entry.file.text, entry.relativePath] as const);
     this.entries.clear();
     for (const [uri, text, relativePath] of texts) this.update(uri, text, relativePath);
-    this.graphCache = undefined;
+    this.invalidate();
+  }
+
+  get workspaceConfig(): WorkspaceConfig {
+    return this.config;
   }
 
   /**
@@ -77,14 +87,41 @@ export class WorkspaceIndex {
     // Terraform facts are read when the graph is built: they depend on the other files of the module folder.
     const facts = file.language === 'json' ? jsonFacts(file, relativePath, this.config) : emptyFacts(uri);
     this.entries.set(uri, { hash, relativePath, file, facts, findings, lines: new LineIndex(text) });
-    this.graphCache = undefined;
+    this.invalidate();
     return true;
   }
 
   remove(uri: string): boolean {
     const removed = this.entries.delete(uri);
-    if (removed) this.graphCache = undefined;
+    if (removed) this.invalidate();
     return removed;
+  }
+
+  private invalidate(): void {
+    this.graphCache = undefined;
+    this.factsCache = undefined;
+    this.contextCache = undefined;
+  }
+
+  /** Every file, by relative path. */
+  files(): WorkspaceFile[] {
+    return [...this.entries.entries()]
+      .map(([uri, entry]) => ({ uri, relativePath: entry.relativePath, file: entry.file }))
+      .sort((a, b) => a.relativePath.localeCompare(b.relativePath));
+  }
+
+  /** The facts of every file (Terraform ones read per module folder), as the graph is built from them. */
+  facts(): readonly FileFacts[] {
+    this.factsCache ??= this.jsonFacts().concat(this.terraformFacts());
+    return this.factsCache;
+  }
+
+  /** What workspace rules read: files, facts, principals and the graph, each built on first use. */
+  context(catalog?: Catalog): WorkspaceContext {
+    if (!this.contextCache || (catalog && this.contextCache.catalog !== catalog)) {
+      this.contextCache = createWorkspaceContext(this, this.config, catalog ?? this.options.catalog);
+    }
+    return this.contextCache;
   }
 
   findings(uri: string): readonly Finding[] {
@@ -97,7 +134,7 @@ export class WorkspaceIndex {
 
   graph(): TrustGraph {
     this.graphCache ??= buildGraph({
-      facts: [...this.entries.values()].map((entry) => entry.facts).concat(this.terraformFacts()),
+      facts: this.facts(),
       config: this.config,
       findings: (uri) => this.findings(uri),
       ref: (uri, span) => this.ref(uri, span),
@@ -106,20 +143,69 @@ export class WorkspaceIndex {
     return this.graphCache;
   }
 
-  /** Facts of every .tf file, read per module folder (a role's trust may be a data source in another file). */
-  private terraformFacts(): FileFacts[] {
-    const byFolder = new Map<string, { file: TerraformFile; relativePath: string }[]>();
+  /**
+   * Facts of every JSON file, except the roles of files a .tf file reads with `file()`: those are
+   * the policy of the Terraform resource, not a role of their own.
+   */
+  private jsonFacts(): FileFacts[] {
+    const linked = new Set<string>();
     for (const entry of this.entries.values()) {
       if (!isTerraformFile(entry.file)) continue;
       const folder = folderOfPath(entry.relativePath);
-      byFolder.set(folder, [...(byFolder.get(folder) ?? []), { file: entry.file, relativePath: entry.relativePath }]);
+      for (const link of entry.file.fileLinks) {
+        if (link.relativePath) linked.add(posixPath.normalize(folder ? `${folder}/${link.relativePath}` : link.relativePath));
+      }
     }
+    return [...this.entries.values()]
+      .filter((entry) => !isTerraformFile(entry.file))
+      .map((entry) => (linked.has(entry.relativePath) ? { ...entry.facts, roles: [], identityPolicies: [] } : entry.facts));
+  }
+
+  /** Facts of every .tf file, read per module folder (a role's trust may be a data source in another file). */
+  private terraformFacts(): FileFacts[] {
+    const byFolder = new Map<string, { file: TerraformFile; relativePath: string; hash: string }[]>();
+    for (const entry of this.entries.values()) {
+      if (!isTerraformFile(entry.file)) continue;
+      const folder = folderOfPath(entry.relativePath);
+      const files = byFolder.get(folder);
+      const item = { file: entry.file, relativePath: entry.relativePath, hash: entry.hash };
+      if (files) files.push(item);
+      else byFolder.set(folder, [item]);
+    }
+    // A folder's facts change only when one of its files does: the others are read from the cache.
     const facts: FileFacts[] = [];
+    const seen = new Set<string>();
     for (const [folder, files] of byFolder) {
-      const context = terraformFolder(folder, files.map((f) => f.file));
-      for (const { file, relativePath } of files) facts.push(terraformFacts(file, relativePath, this.config, context));
+      seen.add(folder);
+      // file() reads JSON files of the workspace too: their contents count in the stamp.
+      const stamp = files.map((f) => `${f.relativePath}:${f.hash}`).sort().join('|') + `|json:${this.jsonStamp()}`;
+      let cached = this.terraformFolderFacts.get(folder);
+      if (!cached || cached.stamp !== stamp || cached.config !== this.config) {
+        const context = terraformFolder(folder, files.map((f) => f.file), (path) => this.byRelativePath(path)?.file.documents[0]);
+        cached = { stamp, config: this.config, facts: files.map((f) => terraformFacts(f.file, f.relativePath, this.config, context)) };
+        this.terraformFolderFacts.set(folder, cached);
+      }
+      facts.push(...cached.facts);
     }
+    for (const folder of this.terraformFolderFacts.keys()) if (!seen.has(folder)) this.terraformFolderFacts.delete(folder);
     return facts;
+  }
+
+  private byRelativePath(relativePath: string): Entry | undefined {
+    for (const entry of this.entries.values()) if (entry.relativePath === relativePath) return entry;
+    return undefined;
+  }
+
+  /** Changes when any JSON file does (Terraform reads some with file()). */
+  private jsonStamp(): string {
+    let count = 0;
+    let hashes = '';
+    for (const entry of this.entries.values()) {
+      if (isTerraformFile(entry.file)) continue;
+      count++;
+      hashes += entry.hash.slice(0, 8);
+    }
+    return `${count}:${createHash('sha1').update(hashes).digest('hex')}`;
   }
 
   ref(uri: string, span: Span): SourceRef {

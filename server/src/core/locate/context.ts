@@ -1,6 +1,6 @@
 /**
- * What sits at the cursor, said without syntax: the contract between the locators (one per syntax:
- * JSON here, Terraform `jsonencode` and `aws_iam_policy_document` later) and the syntax-neutral
+ * What sits at the cursor, said without syntax: the contract between the locators (JSON, and
+ * Terraform's `jsonencode`, heredocs and `aws_iam_policy_document` blocks) and the syntax-neutral
  * completion and hover cores. A locator reads its own syntax and fills this in; the cores never look
  * at the text.
  */
@@ -53,6 +53,11 @@ export interface CursorContext {
   readonly principalType?: string;
   /** For `conditionKey`: the operator the key sits under. */
   readonly operator?: string;
+  /**
+   * JSON written inside a Terraform heredoc: what completion inserts must not let Terraform read a
+   * `${` as an interpolation.
+   */
+  readonly embedding?: 'heredoc';
   /** The policy and statement around the cursor, when the parser could build them. */
   readonly document?: PolicyDocument;
   readonly statement?: Statement;

@@ -9,12 +9,13 @@ import { Key, PolicyDocument, Span, Statement } from '../model';
 import { CursorContext, CursorElement } from './context';
 import { SliceOptions, StatementRange, findStatement, readStatement, rootKeys } from './json-statement';
 
-type JsonPath = (string | number)[];
+/** Keys and array indexes from the policy object down to the cursor. */
+export type JsonPath = (string | number)[];
 
 export function locateJson(text: string, offset: number, options: SliceOptions): CursorContext | undefined {
   const range = findStatement(text, offset);
   const { path, isKey, node } = jsonPathAt(text, offset, range);
-  const target = resolve(path, isKey);
+  const target = resolvePolicyPath(path, isKey);
   if (!target) return undefined;
   const token = tokenAt(text, offset, node, isKey);
   if (!token) return undefined;
@@ -26,7 +27,7 @@ export function locateJson(text: string, offset: number, options: SliceOptions):
     topKeys = rootKeys(text);
     // A JSON file that is not a policy gets policy keys only while it is still empty: an object with
     // no member written (package.json and friends get nothing).
-    const isPolicy = options.kindReason === 'glob' || topKeys.some((key) => /^statement$/i.test(key.name) || key.name === 'Version');
+    const isPolicy = options.kindReason === 'glob' || options.kindReason === 'terraform' || topKeys.some((key) => /^statement$/i.test(key.name) || key.name === 'Version');
     if (!isPolicy && text.includes(':')) return undefined;
   } else if (target.statementIndex !== undefined) {
     const slice = range && readStatement(text, range, options);
@@ -69,7 +70,7 @@ function jsonPathAt(text: string, offset: number, range: StatementRange | undefi
   return { path: [...prefix, ...(location.path as JsonPath)], isKey: location.isAtPropertyKey, node };
 }
 
-interface Target {
+export interface Target {
   readonly element: CursorElement;
   readonly statementIndex?: number;
   readonly principalType?: string;
@@ -78,7 +79,12 @@ interface Target {
   readonly objectPath?: readonly string[];
 }
 
-function resolve(path: JsonPath, isKey: boolean): Target | undefined {
+/**
+ * The element a policy path points at (`["Statement", 0, "Action", 1]` is an action), or undefined
+ * where nothing completes; `isKey` when the last part is a key being written. Shared with the
+ * `jsonencode` locator, whose HCL objects have the same shape.
+ */
+export function resolvePolicyPath(path: JsonPath, isKey: boolean): Target | undefined {
   if (path.length === 1) {
     if (isKey) return { element: 'policyKey' };
     return path[0] === 'Version' ? { element: 'version' } : undefined;

@@ -3,7 +3,8 @@
  * - `Statement.span` is the whole `statement { ... }` block; `keys` are the attribute and block
  *   names as written, with their spans.
  * - `principals` / `not_principals` blocks become one map: each entry's key is the `type` value token,
- *   its value the `identifiers` list. A lone `type = "*"` with `identifiers = ["*"]` is the wildcard.
+ *   its value the `identifiers` list. A lone `type = "*"` with `identifiers = ["*"]` is the wildcard
+ *   (its one entry kept, keyed `*`).
  * - Each `condition` block is one operator: its key the `test` value token, one entry `variable` →
  *   `values`; its span the whole condition block.
  * - `dynamic` blocks stand for any number of blocks we cannot see: the element they feed is unknown.
@@ -134,7 +135,11 @@ class BlockReader {
       const identifiers = only.get('identifiers')?.value;
       if (principalType?.kind === 'string' && principalType.value === '*' && identifiers?.kind === 'tuple' && identifiers.items.length === 1) {
         const item = identifiers.items[0]!;
-        if (item.kind === 'string' && item.value === '*') return { key, value: { form: 'wildcard', scalar: this.scalar(item), entries: [], span: whole }, span: whole };
+        if (item.kind === 'string' && item.value === '*') {
+          // The entry stays beside the wildcard: a fix rewrites its `type` token along with the identifier.
+          const entry: Member<ValueList> = { key: { name: '*', span: principalType.span }, value: this.list(identifiers), span: written[0]!.span };
+          return { key, value: { form: 'wildcard', scalar: this.scalar(item), entries: [entry], span: whole }, span: whole };
+        }
       }
     }
     const entries: Member<ValueList>[] = [];

@@ -58,7 +58,7 @@ export interface TerraformParseOptions {
 }
 
 /** One top-level item's result, in offsets relative to the item's start. */
-interface ItemResult {
+export interface ItemResult {
   readonly blocks: readonly TfBlock[];
   readonly attributes: readonly TfAttribute[];
   readonly candidates: readonly PolicyCandidate[];
@@ -77,7 +77,7 @@ interface CachedItem {
   absolute?: { readonly start: number; readonly result: ItemResult };
 }
 
-interface LastGood {
+export interface LastGood {
   readonly address: string;
   /** In offsets relative to the start of `itemText`. */
   readonly candidate: PolicyCandidate;
@@ -165,8 +165,7 @@ export function parseTerraformFile(uri: string, text: string, options: Terraform
     }
 
     function carryOver(previous: LastGood): void {
-      const moved = mapSpans(previous.candidate, editMapper(previous.itemText, itemText));
-      const placed = shiftSpans(moved, start);
+      const placed = carriedInto(previous, itemText, start);
       carried = true;
       documents.push(placed.document);
       sources.push(placed.source);
@@ -211,7 +210,16 @@ export function parseTerraformFile(uri: string, text: string, options: Terraform
   };
 }
 
-function readItemResult(uri: string, itemText: string, item: TopLevelItem): ItemResult {
+/**
+ * A policy's last readable version, carried through the edits since into the item's text as it is
+ * now (`itemText`, which starts at `start` in the file).
+ */
+export function carriedInto(previous: LastGood, itemText: string, start: number): PolicyCandidate {
+  return shiftSpans(mapSpans(previous.candidate, editMapper(previous.itemText, itemText)), start);
+}
+
+/** Parses one top-level item on its own; spans are relative to the item's start. */
+export function readItemResult(uri: string, itemText: string, item: TopLevelItem): ItemResult {
   const problems = item.problems.map((p) => ({ message: p.message, span: { start: p.span.start - item.span.start, end: p.span.end - item.span.start } }));
   const tree = parseTerraformTree(itemText);
   let read;
@@ -267,7 +275,7 @@ function headerOf(itemText: string): { address?: string; holdsPolicies: boolean 
 }
 
 /** The item's text, with the opening quote of each unterminated string blanked out for the parser. */
-function maskedText(text: string, item: TopLevelItem): string {
+export function maskedText(text: string, item: TopLevelItem): string {
   const slice = text.slice(item.span.start, item.span.end);
   if (item.unterminatedQuotes.length === 0) return slice;
   const chars = slice.split('');

@@ -50,7 +50,7 @@ export function readAwsPrincipal(value: string): AwsPrincipal {
 export interface PrincipalItem {
   readonly type: string;
   readonly scalar: Scalar;
-  /** The `AWS`/`Service`/… entry, or undefined for a bare `"*"` principal. */
+  /** The `AWS`/`Service`/… entry; for a bare `"*"` principal none, except a policy_document block's. */
   readonly entry?: Member<ValueList>;
 }
 
@@ -60,7 +60,11 @@ export interface PrincipalItem {
  */
 export function principalItems(principal: PrincipalValue | undefined): PrincipalItem[] {
   if (!principal) return [];
-  if (principal.form === 'wildcard' && principal.scalar) return [{ type: '*', scalar: principal.scalar }];
+  if (principal.form === 'wildcard' && principal.scalar) {
+    // policy_document's `principals { type = "*" identifiers = ["*"] }` keeps its block as the entry.
+    const entry = principal.entries[0];
+    return [entry ? { type: '*', scalar: principal.scalar, entry } : { type: '*', scalar: principal.scalar }];
+  }
   if (principal.form !== 'map') return [];
   const items: PrincipalItem[] = [];
   for (const entry of principal.entries) {

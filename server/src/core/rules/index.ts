@@ -42,6 +42,18 @@ import { trustWholeAccount } from './trust-whole-account';
 import { trustWildcardPrincipal } from './trust-wildcard-principal';
 import { wildcardAction } from './wildcard-action';
 import { writeOnAnyResource } from './write-on-any-resource';
+import { longLivedCredentials } from './long-lived-credentials';
+import { iamUserInIdentityCenterAccount } from './iam-user-in-identity-center-account';
+import { namingConvention } from './naming-convention';
+import { roleWithoutOwner } from './role-without-owner';
+import { roleWithoutPermissionsBoundary } from './role-without-permissions-boundary';
+import { delegatedAdminWithoutBoundary } from './delegated-admin-without-boundary';
+import { adminTrustWithoutMfa } from './admin-trust-without-mfa';
+import { adminSessionDuration } from './admin-session-duration';
+import { sharedAdminRole } from './shared-admin-role';
+import { scpGuardrailMissing } from './scp-guardrail-missing';
+import { adminPermissionSetInProd } from './admin-permission-set-in-prod';
+import { privilegedManagedPolicyCrossAccount } from './privileged-managed-policy-cross-account';
 
 export const RULES: readonly Rule[] = [
   jsonSyntax,
@@ -86,6 +98,18 @@ export const RULES: readonly Rule[] = [
   rcpPrincipal,
   rcpUnsupportedService,
   policySizeQuota,
+  longLivedCredentials,
+  iamUserInIdentityCenterAccount,
+  namingConvention,
+  roleWithoutOwner,
+  roleWithoutPermissionsBoundary,
+  delegatedAdminWithoutBoundary,
+  adminTrustWithoutMfa,
+  adminSessionDuration,
+  sharedAdminRole,
+  scpGuardrailMissing,
+  adminPermissionSetInProd,
+  privilegedManagedPolicyCrossAccount,
 ];
 
 export function ruleByName(name: string): Rule | undefined {

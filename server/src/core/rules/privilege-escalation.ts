@@ -1,4 +1,4 @@
-import { wildcardRegExp } from '../catalog/catalog';
+import { Catalog, wildcardRegExp } from '../catalog/catalog';
 import { PolicyDocument, Scalar, Span, Statement } from '../model';
 import { effectOf } from '../policy/principals';
 import { ESCALATION_PATHS, EscalationPath } from './data/escalation-paths';
@@ -14,9 +14,37 @@ interface Grant {
   readonly label: string;
 }
 
-function broadResources(statement: Statement): boolean {
+/**
+ * Whether the statement grants `action` on every resource of a type: on `"*"`, or through an ARN
+ * pattern such as `arn:aws:iam::*:role/*` of a service the action's resources belong to (an S3 ARN
+ * grants no Lambda action, whatever NotAction lets through).
+ */
+function broadResources(statement: Statement, action: string, catalog: Catalog): boolean {
   if (appliesToAnyResource(statement) === 'yes') return true;
-  return (statement.resource?.value.items ?? []).some((item) => item.type === 'string' && WHOLE_TYPE_ARN.test(item.text));
+  const services = resourceServices(action, catalog);
+  return (statement.resource?.value.items ?? []).some((item) => {
+    if (item.type !== 'string' || !WHOLE_TYPE_ARN.test(item.text)) return false;
+    const service = item.text.split(':')[2]!.toLowerCase();
+    return service === '*' || services.has(service);
+  });
+}
+
+/**
+ * The services whose ARNs authorise an action: those of its required resource types when it has
+ * some (ssm:SendCommand needs its document, so an S3 ARN alone does not let it run), else those of
+ * all its resource types; its own prefix when the catalog does not know it.
+ */
+function resourceServices(action: string, catalog: Catalog): Set<string> {
+  const info = catalog.action(action);
+  if (!info) return new Set([action.slice(0, action.indexOf(':')).toLowerCase()]);
+  const required = info.resourceTypes.filter((type) => type.required);
+  const services = new Set<string>();
+  for (const type of required.length ? required : info.resourceTypes) {
+    const service = catalog.resourceType(info.service, type.name)?.arn.split(':')[2];
+    if (service) services.add(service.toLowerCase());
+  }
+  if (services.size === 0) services.add(info.service);
+  return services;
 }
 
 function matches(items: readonly Scalar[], action: string): Scalar | undefined {
@@ -24,13 +52,13 @@ function matches(items: readonly Scalar[], action: string): Scalar | undefined {
 }
 
 /** The first Allow statement that grants the action on every resource of its type, if no plain Deny takes it back. */
-function grantOf(document: PolicyDocument, action: string): Grant | undefined {
+function grantOf(document: PolicyDocument, action: string, catalog: Catalog): Grant | undefined {
   for (const statement of document.statements) {
     if (effectOf(statement) !== 'Deny' || statement.condition || appliesToAnyResource(statement) !== 'yes') continue;
     if (statement.action && matches(statement.action.value.items, action)) return undefined;
   }
   for (const statement of document.statements) {
-    if (effectOf(statement) !== 'Allow' || !broadResources(statement)) continue;
+    if (effectOf(statement) !== 'Allow' || !broadResources(statement, action, catalog)) continue;
     if (statement.action) {
       const item = matches(statement.action.value.items, action);
       if (item) return { span: item.span, label: `"${item.text}"` };
@@ -70,12 +98,12 @@ export const privilegeEscalation: DocumentRule = {
   summary: 'The Allow statements of one policy together grant a published privilege-escalation path, such as iam:PassRole with ec2:RunInstances.',
   fixable: false,
   scope: 'document',
-  check(document) {
+  check(document, context) {
     // Action "*" on Resource "*" is already administrator access (wildcard-action reports it).
     if (isAdministrator(document) || hasUnreadableDeny(document)) return [];
     const found: { path: EscalationPath; grants: Grant[] }[] = [];
     for (const path of ESCALATION_PATHS) {
-      const grants = path.actions.map((action) => grantOf(document, action));
+      const grants = path.actions.map((action) => grantOf(document, action, context.catalog));
       if (grants.every((grant): grant is Grant => grant !== undefined)) found.push({ path, grants });
     }
     const kept = new Set(minimal(found.map((f) => f.path)));

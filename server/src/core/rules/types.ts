@@ -3,6 +3,7 @@ import { Catalog } from '../catalog/catalog';
 import { AccountConfig, WorkspaceConfig } from '../config';
 import { Fix, Severity } from '../findings';
 import { ParsedFile, PolicyDocument, PolicyKind, Span } from '../model';
+import type { WorkspaceContext } from './workspace-context';
 
 export type RuleCategory = 'grammar' | 'catalog' | 'trust' | 'permissions' | 'organization' | 'governance';
 
@@ -52,8 +53,35 @@ export interface DocumentRule extends RuleMeta {
 export interface FileRule extends RuleMeta {
   readonly scope: 'file';
   checkFile(file: ParsedFile, context: RuleContext): Report[];
+  /**
+   * Also run on files that hold no policy (a .tf file with only users and access keys). Such a rule
+   * must report only on what it recognises: it sees package.json too.
+   */
+  readonly readsEveryFile?: boolean;
 }
 
-export type Rule = DocumentRule | FileRule;
+/** What a workspace rule returns: a place in a file, or (no uri) the workspace as a whole. */
+export interface WorkspaceReport {
+  /** The file the finding is in; absent for a finding about the workspace as a whole, such as a missing guardrail. */
+  readonly uri?: string;
+  /** Offsets into that file's text; required with `uri`. */
+  readonly span?: Span;
+  readonly message: string;
+  readonly severity?: Severity;
+  /** Other places that explain the finding, in any file (the trust statements of each caller). */
+  readonly related?: readonly { readonly uri: string; readonly span: Span; readonly message: string }[];
+}
+
+/**
+ * A rule about the workspace as a whole: it reads every file's parse, the facts they give, and the
+ * trust graph. It runs when the workspace index changes (the editor) or once per check (the CLI),
+ * never per keystroke, and its findings carry no fixes.
+ */
+export interface WorkspaceRule extends RuleMeta {
+  readonly scope: 'workspace';
+  checkWorkspace(workspace: WorkspaceContext): WorkspaceReport[];
+}
+
+export type Rule = DocumentRule | FileRule | WorkspaceRule;
 
 export const ALL_KINDS: readonly PolicyKind[] = ['identity', 'trust', 'resource', 'scp', 'rcp', 'boundary', 'session'];
