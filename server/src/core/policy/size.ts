@@ -15,8 +15,9 @@ export interface PolicySize {
 
 export function policySize(text: string, document: PolicyDocument): PolicySize | undefined {
   if (document.syntax === 'json') {
-    // JSON in a Terraform template may hold interpolations: its length is then unknown.
-    if (rebuild(document) === undefined) return undefined;
+    // JSON in a Terraform template may hold interpolations: its length is then unknown. A .json
+    // file has none, and is measured without rebuilding it.
+    if (document.origin.embedding && rebuild(document) === undefined) return undefined;
     const source = text.slice(document.span.start, document.span.end);
     return { packed: packedLength(source), written: source.length };
   }
@@ -41,11 +42,16 @@ export function packedLength(json: string): number {
     } else if (char === '"') {
       inString = true;
       count++;
-    } else if (!/\s/.test(char)) {
+    } else if (!isJsonWhitespace(char.charCodeAt(0))) {
       count++;
     }
   }
   return count;
+}
+
+/** JSON's whitespace: space, tab, line feed, carriage return. */
+function isJsonWhitespace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
 }
 
 class Unknown extends Error {}

@@ -19,9 +19,8 @@ interface Grant {
  * pattern such as `arn:aws:iam::*:role/*` of a service the action's resources belong to (an S3 ARN
  * grants no Lambda action, whatever NotAction lets through).
  */
-function broadResources(statement: Statement, action: string, catalog: Catalog): boolean {
+function broadResources(statement: Statement, services: ReadonlySet<string>): boolean {
   if (appliesToAnyResource(statement) === 'yes') return true;
-  const services = resourceServices(action, catalog);
   return (statement.resource?.value.items ?? []).some((item) => {
     if (item.type !== 'string' || !WHOLE_TYPE_ARN.test(item.text)) return false;
     const service = item.text.split(':')[2]!.toLowerCase();
@@ -47,26 +46,54 @@ function resourceServices(action: string, catalog: Catalog): Set<string> {
   return services;
 }
 
-function matches(items: readonly Scalar[], action: string): Scalar | undefined {
-  return items.find((item) => item.type === 'string' && wildcardRegExp(item.text).test(action));
+/** Every action some escalation path needs, by its lower-case name. */
+const ESCALATION_ACTIONS: ReadonlyMap<string, string> = new Map(
+  ESCALATION_PATHS.flatMap((path) => path.actions).map((action) => [action.toLowerCase(), action]),
+);
+
+/** The escalation actions an Action item names: by lookup when it is a plain name, by matching when it has a wildcard. */
+function escalationActionsOf(item: Scalar): string[] {
+  if (item.type !== 'string') return [];
+  if (!/[*?]/.test(item.text)) {
+    const action = ESCALATION_ACTIONS.get(item.text.toLowerCase());
+    return action ? [action] : [];
+  }
+  const pattern = wildcardRegExp(item.text);
+  return [...ESCALATION_ACTIONS.values()].filter((action) => pattern.test(action));
 }
 
-/** The first Allow statement that grants the action on every resource of its type, if no plain Deny takes it back. */
-function grantOf(document: PolicyDocument, action: string, catalog: Catalog): Grant | undefined {
+/**
+ * For each escalation action, the first Allow statement (in source order) that grants it on every
+ * resource of its type, unless a plain Deny takes it back. One pass over the statements: a policy of
+ * hundreds of statements is read once, not once per action of every path.
+ */
+function grantsOf(document: PolicyDocument, catalog: Catalog): Map<string, Grant> {
+  const denied = new Set<string>();
   for (const statement of document.statements) {
     if (effectOf(statement) !== 'Deny' || statement.condition || appliesToAnyResource(statement) !== 'yes') continue;
-    if (statement.action && matches(statement.action.value.items, action)) return undefined;
+    for (const item of statement.action?.value.items ?? []) for (const action of escalationActionsOf(item)) denied.add(action);
   }
+  const grants = new Map<string, Grant>();
+  const services = new Map<string, Set<string>>();
+  const grant = (statement: Statement, action: string, found: Grant): void => {
+    if (denied.has(action) || grants.has(action)) return;
+    let actionServices = services.get(action);
+    if (!actionServices) services.set(action, (actionServices = resourceServices(action, catalog)));
+    if (broadResources(statement, actionServices)) grants.set(action, found);
+  };
   for (const statement of document.statements) {
-    if (effectOf(statement) !== 'Allow' || !broadResources(statement, action, catalog)) continue;
+    if (effectOf(statement) !== 'Allow') continue;
     if (statement.action) {
-      const item = matches(statement.action.value.items, action);
-      if (item) return { span: item.span, label: `"${item.text}"` };
-    } else if (statement.notAction && !listUnknown(statement.notAction.value) && !matches(statement.notAction.value.items, action)) {
-      return { span: statement.notAction.key.span, label: statement.notAction.key.name };
+      for (const item of statement.action.value.items) {
+        for (const action of escalationActionsOf(item)) grant(statement, action, { span: item.span, label: `"${item.text}"` });
+      }
+    } else if (statement.notAction && !listUnknown(statement.notAction.value)) {
+      const excluded = new Set(statement.notAction.value.items.flatMap(escalationActionsOf));
+      const found = { span: statement.notAction.key.span, label: statement.notAction.key.name };
+      for (const action of ESCALATION_ACTIONS.values()) if (!excluded.has(action)) grant(statement, action, found);
     }
   }
-  return undefined;
+  return grants;
 }
 
 /** A Deny we cannot read might take a grant back: then nothing is reported. */
@@ -101,9 +128,10 @@ export const privilegeEscalation: DocumentRule = {
   check(document, context) {
     // Action "*" on Resource "*" is already administrator access (wildcard-action reports it).
     if (isAdministrator(document) || hasUnreadableDeny(document)) return [];
+    const granted = grantsOf(document, context.catalog);
     const found: { path: EscalationPath; grants: Grant[] }[] = [];
     for (const path of ESCALATION_PATHS) {
-      const grants = path.actions.map((action) => grantOf(document, action, context.catalog));
+      const grants = path.actions.map((action) => granted.get(action));
       if (grants.every((grant): grant is Grant => grant !== undefined)) found.push({ path, grants });
     }
     const kept = new Set(minimal(found.map((f) => f.path)));
