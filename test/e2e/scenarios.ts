@@ -79,8 +79,10 @@ export const SCENARIOS: readonly Scenario[] = [
     await ide.moveTo(6, 23); // after "Allow, before the closing quote
     await ide.type('ed');
     assert.equal(await ide.lineText(6, (text) => text.includes('Allowed')), '      "Effect": "Allowed",');
-    const [effect] = await ide.expectFindings(['IAM006']);
-    assert.equal(effect!.message, 'Effect "Allowed" is not valid: use "Allow" or "Deny".');
+    // Each keystroke is analysed: wait for the finding about the text as typed, not about "Allowe".
+    const expected = 'Effect "Allowed" is not valid: use "Allow" or "Deny".';
+    const findings = await ide.findings((all) => all.length === 1 && all[0]!.message === expected);
+    assert.deepEqual(findings.map((f) => f.ruleId), ['IAM006']);
     await ide.screenshot('typed');
   }),
 

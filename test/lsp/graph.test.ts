@@ -65,4 +65,17 @@ describe('workspace trust graph over stdio', function () {
     assert.deepEqual(graph.edges.map((e) => e.id), ['oidc-provider:111111111111:token.actions.githubusercontent.com->role:111111111111:ci:web-identity']);
     assert.ok(graph.notes.some((note) => note.startsWith('ci → deploy: the trust allows it, but no identity policy of ci allows')));
   });
+
+  it('forgets a document that was never saved once it closes (the index holds files, not every text once opened)', async () => {
+    const uri = fileUri(path.join(folder, 'prod', 'roles', 'scratch-trust.json'));
+    const text = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'ecs-tasks.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
+    await client.open(uri, 'json', text);
+    const opened = await client.connection.sendRequest<GraphRequest.Result>(GraphRequest.method, {});
+    assert.equal(opened.fileCount, 6);
+    assert.ok(opened.edges.some((e) => e.to === 'role:222222222222:scratch'), 'the open document is in the graph');
+    await client.close(uri);
+    const closed = await client.connection.sendRequest<GraphRequest.Result>(GraphRequest.method, {});
+    assert.equal(closed.fileCount, 5);
+    assert.ok(!closed.edges.some((e) => e.to === 'role:222222222222:scratch'));
+  });
 });

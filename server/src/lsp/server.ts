@@ -106,6 +106,8 @@ documents.onDidChangeContent(({ document }) => {
 });
 documents.onDidClose(({ document }) => {
   diagnostics.clear(document.uri);
+  // The workspace graph goes back to the file on disk (or forgets a file never saved).
+  void graphs.documentClosed(document.uri);
   // Its text on disk may tell the module something else than the editor's did.
   if (document.uri.toLowerCase().endsWith('.tf')) {
     cache.terraformFilesChanged();

@@ -90,6 +90,14 @@ export class WorkspaceGraphs {
     return this.pending;
   }
 
+  /**
+   * A document closed: the index goes back to what the disk holds (the file as saved, or nothing
+   * for a file that was never saved), so unsaved text and files that never existed do not stay.
+   */
+  documentClosed(uri: string): Promise<void> {
+    return this.fileEvent(uri, false);
+  }
+
   private async applyFileEvent(uri: string, deleted: boolean): Promise<void> {
     const folder = this.folderOf(uri);
     if (!folder || !POLICY_FILE.test(uri)) return;
@@ -97,14 +105,22 @@ export class WorkspaceGraphs {
       if (folder.index.remove(uri)) this.changed();
       return;
     }
+    let text: string;
     try {
       const file = URI.parse(uri).fsPath;
       const stat = await fs.stat(file);
-      if (stat.size > MAX_FILE_SIZE) return;
-      if (folder.index.update(uri, await fs.readFile(file, 'utf8'), this.relative(folder, uri))) this.changed();
+      if (stat.size > MAX_FILE_SIZE) {
+        if (folder.index.remove(uri)) this.changed();
+        return;
+      }
+      text = await fs.readFile(file, 'utf8');
     } catch (error) {
-      this.connection.console.warn(`Could not read ${uri}: ${(error as Error).message}`);
+      // Gone (or never saved): nothing of it stays in the index.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.connection.console.warn(`Could not read ${uri}: ${(error as Error).message}`);
+      if (folder.index.remove(uri)) this.changed();
+      return;
     }
+    if (folder.index.update(uri, text, this.relative(folder, uri))) this.changed();
   }
 
   /** The graph of the folder holding `uri` (the first folder by default), after its first scan. */
