@@ -5,7 +5,7 @@
  * data, and makes the README's picture.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import type { TrustGraph } from '../../server/src/protocol';
 import { REPO_ROOT } from './panel-page';
@@ -28,4 +28,14 @@ export function liveExamplesGraph(): TrustGraph {
 export function outputFile(name: string): string {
   mkdirSync(OUTPUT, { recursive: true });
   return path.join(OUTPUT, name);
+}
+
+/** How many files the CLI reads in examples/ (its .json and .tf files). */
+export function examplesFileCount(): number {
+  const walk = (folder: string): number =>
+    readdirSync(folder, { withFileTypes: true }).reduce(
+      (count, entry) => count + (entry.isDirectory() ? walk(path.join(folder, entry.name)) : /\.(json|jsonc|tf)$/i.test(entry.name) ? 1 : 0),
+      0,
+    );
+  return walk(path.join(REPO_ROOT, 'examples'));
 }

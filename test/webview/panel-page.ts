@@ -21,7 +21,7 @@ export interface PanelPage {
   /** Posts a message to the page as the extension does. */
   send(message: ToWebviewMessage): Promise<void>;
   /** Sends a graph and resolves with the report of the draw it causes. */
-  postGraph(graph: TrustGraph, options?: { version?: number; collapseAbove?: number }): Promise<DrawReport>;
+  postGraph(graph: TrustGraph, options?: { version?: number; collapseAbove?: number; fileCount?: number }): Promise<DrawReport>;
   /** Resolves when the page has drawn `count` times in all. */
   drawn(count: number): Promise<DrawReport>;
   /** Everything the page has posted so far. */
@@ -81,13 +81,13 @@ export async function openPanel(context: BrowserContext, options: PanelOptions =
     send: async (message) => {
       await page.evaluate((m) => window.postMessage(m, '*'), message);
     },
-    postGraph: async (graph, { version = 1, collapseAbove } = {}) => {
+    postGraph: async (graph, { version = 1, collapseAbove, fileCount = 12 } = {}) => {
       const before = await page.evaluate(() => Number(document.body.dataset.draws ?? '0'));
       await panel.send({
         type: 'graph',
         graph,
         version,
-        fileCount: 12,
+        fileCount,
         folderName: 'examples',
         folderUri: 'file:///work/examples',
         ...(collapseAbove !== undefined ? { collapseAbove } : {}),

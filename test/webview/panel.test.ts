@@ -8,7 +8,7 @@ import type { GraphEdge, TrustGraph } from '../../server/src/protocol';
 import type { ElementSnapshot, Snapshot } from '../../webview/src/inspect';
 import { FIXTURE } from '../unit/webview-fixture';
 import { Browser, launchChromium } from './browser';
-import { examplesGraph, liveExamplesGraph, outputFile } from './examples';
+import { examplesFileCount, examplesGraph, liveExamplesGraph, outputFile } from './examples';
 import { PanelPage, openPanel } from './panel-page';
 
 const CI_TO_DEPLOY = 'role:444444444444:ci-runner->role:333333333333:deploy:assume-role';
@@ -73,7 +73,7 @@ describe('trust graph webview in Chromium', function () {
 
   it('draws the live examples graph: every node, area and edge of the data, with its risk class', async () => {
     const live = liveExamplesGraph();
-    const report = await panel.postGraph(live);
+    const report = await panel.postGraph(live, { fileCount: examplesFileCount() });
     const snapshot = await panel.snapshot();
     const areas = snapshot.nodes.filter((n) => n.id.startsWith('area:')).map((n) => n.id);
     assert.deepEqual([report.nodes, report.edges], [live.nodes.length + areas.length, live.edges.length]);
@@ -82,10 +82,13 @@ describe('trust graph webview in Chromium', function () {
       Object.fromEntries(snapshot.edges.map((e) => [e.id, e.classes.find((c) => c.startsWith('risk-'))])),
       Object.fromEntries(live.edges.map((e) => [e.id, `risk-${e.risk}`])),
     );
-    // The picture in the README: the example organisation, fitted, with the legend.
+    // The picture in the README (images/trust-graph.png): today's example organisation, fitted, the
+    // edge from dev's CI runner into prod's deploy role selected, its reasons beside it.
+    const crossing = snapshot.edges.find((e) => e.id === CI_TO_DEPLOY);
+    assert.ok(crossing, 'the examples keep their dev → prod edge');
+    await panel.page.mouse.click(crossing.x, crossing.y);
+    await panel.page.waitForSelector('.details h2:text("ci-runner → deploy")');
     await panel.page.click('button[data-control="fit"]');
-    await panel.page.click('button[data-control="legend"]');
-    await panel.page.waitForSelector('.legend', { state: 'visible' });
     await panel.page.screenshot({ path: outputFile('webview-examples-live.png') });
   });
 
