@@ -3,19 +3,8 @@
  * account the file belongs to (by the `paths` globs of `accounts`), and how another account relates
  * to it. Without a configuration nothing is known, and rules that need it stay quiet.
  */
-import picomatch from 'picomatch';
 import { AccountConfig, ExternalAccountConfig, WorkspaceConfig } from './config';
-
-const matcherCache = new Map<string, (path: string) => boolean>();
-
-function matcher(glob: string): (path: string) => boolean {
-  let match = matcherCache.get(glob);
-  if (!match) {
-    match = picomatch(glob, { dot: true });
-    matcherCache.set(glob, match);
-  }
-  return match;
-}
+import { globMatcher } from './text/glob';
 
 /**
  * The file's path relative to the workspace root, with forward slashes; undefined when the file is
@@ -38,7 +27,7 @@ export function accountOfFile(config: WorkspaceConfig, filePath: string | undefi
 /** The first account whose `paths` globs match a path already relative to the workspace root. */
 export function accountOfRelativePath(config: WorkspaceConfig, relativePath: string): AccountConfig | undefined {
   const relative = relativePath.replace(/\\/g, '/').replace(/^\.\//, '');
-  return config.accounts?.find((account) => account.paths?.some((glob) => matcher(glob)(relative)));
+  return config.accounts?.find((account) => account.paths?.some((glob) => globMatcher(glob)(relative)));
 }
 
 /**

@@ -7,12 +7,15 @@
 import { getLocation, Node as JsonNode } from 'jsonc-parser';
 import { Key, PolicyDocument, Span, Statement } from '../model';
 import { CursorContext, CursorElement } from './context';
+import { jsonTooDeep } from '../parse/nesting';
 import { SliceOptions, StatementRange, findStatement, readStatement, rootKeys } from './json-statement';
 
 type JsonPath = (string | number)[];
 
 export function locateJson(text: string, offset: number, options: SliceOptions): CursorContext | undefined {
   const range = findStatement(text, offset);
+  // getLocation recurses per level like parseTree: text too deep for it gets no completion (nesting.ts).
+  if (jsonTooDeep(range ? text.slice(range.start, range.end) : text)) return undefined;
   const { path, isKey, node } = jsonPathAt(text, offset, range);
   const target = resolve(path, isKey);
   if (!target) return undefined;

@@ -19,6 +19,7 @@ import {
   ValueList,
 } from '../model';
 import { kindFromStatements } from './kind';
+import { jsonTooDeep, tooDeepMessage } from './nesting';
 
 export interface JsonSourceOptions {
   /** Offset of the JSON text inside the file, added to every span. */
@@ -33,6 +34,11 @@ export interface JsonSourceOptions {
 export interface JsonParseResult {
   readonly root: Node | undefined;
   readonly errors: ParseError[];
+  /**
+   * The text nests deeper than IAM Atlas reads (nesting.ts): `errors` says where, and `root` is only
+   * the text before that point, enough to tell whether it is a policy.
+   */
+  readonly tooDeep?: boolean;
 }
 
 /**
@@ -40,6 +46,11 @@ export interface JsonParseResult {
  * that could be read.
  */
 export function parseJsonTree(text: string, base = 0): JsonParseResult {
+  const deep = jsonTooDeep(text);
+  if (deep) {
+    const { root } = parseJsonTree(text.slice(0, deep.start), base);
+    return { root, errors: [{ message: tooDeepMessage('policy'), span: { start: base + deep.start, end: base + deep.end } }], tooDeep: true };
+  }
   const raw: JsonError[] = [];
   const root = parseTree(text, raw, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
   const errors: ParseError[] = [];

@@ -8,6 +8,7 @@
  * one that closes nothing.
  */
 import { Span } from '../model';
+import { MAX_NESTING_DEPTH } from './nesting';
 
 export interface SyntaxProblem {
   readonly message: string;
@@ -20,6 +21,8 @@ export interface TopLevelItem {
   readonly problems: readonly SyntaxProblem[];
   /** Opening quotes of strings that do not close on their line: hidden from the parser, which would otherwise read the rest of the item as one string. */
   readonly unterminatedQuotes: readonly number[];
+  /** The first bracket that nests deeper than IAM Atlas reads (nesting.ts): the item is then not parsed. */
+  readonly tooDeep?: Span;
 }
 
 export interface SplitResult {
@@ -64,6 +67,7 @@ class Splitter {
   private itemStart = -1;
   private problems: SyntaxProblem[] = [];
   private unterminatedQuotes: number[] = [];
+  private tooDeep: Span | undefined;
   /** The first bracket of the item closed by a bracket on a line of another indentation: the likely culprit when the item runs away. */
   private suspect: Frame | undefined;
   private i = 0;
@@ -103,7 +107,7 @@ class Splitter {
     } else if ((c === '$' || c === '%') && next === c && text[this.i + 2] === '{') {
       this.i += 3;
     } else if ((c === '$' || c === '%') && next === '{') {
-      this.stack.push({ kind: 'interpolation', open: this.i, indent: frame.indent });
+      this.push({ kind: 'interpolation', open: this.i, indent: frame.indent });
       this.i += 2;
     } else {
       this.i++;
@@ -139,12 +143,12 @@ class Splitter {
       this.itemStart = this.i;
     }
     if (c === '"') {
-      this.stack.push({ kind: 'string', open: this.i, indent: this.lineIndent(this.i) });
+      this.push({ kind: 'string', open: this.i, indent: this.lineIndent(this.i) });
       this.i++;
     } else if (c === '<' && next === '<') {
       this.heredoc();
     } else if (c === '{' || c === '[' || c === '(') {
-      this.stack.push({ kind: c, open: this.i, indent: this.lineIndent(this.i) });
+      this.push({ kind: c, open: this.i, indent: this.lineIndent(this.i) });
       this.i++;
     } else if (CLOSER_OF[c]) {
       this.close(c);
@@ -152,6 +156,11 @@ class Splitter {
     } else {
       this.i++;
     }
+  }
+
+  private push(frame: Frame): void {
+    this.stack.push(frame);
+    if (this.stack.length > MAX_NESTING_DEPTH) this.tooDeep ??= { start: frame.open, end: frame.open + 1 };
   }
 
   private newline(): void {
@@ -197,6 +206,8 @@ class Splitter {
     const introEnd = this.i + 2 + match[1]!.length + marker.length;
     let lineStart = HEREDOC_START.lastIndex;
     const closing = new RegExp(`[ \\t]*${marker}[ \\t]*(?:\\r?\\n|$)`, 'y');
+    // A heredoc's brackets (JSON, interpolations) are nested too, below the ones already open.
+    let depth = this.stack.length;
     while (lineStart < text.length) {
       closing.lastIndex = lineStart;
       if (closing.test(text)) {
@@ -206,6 +217,7 @@ class Splitter {
         return;
       }
       const lineEnd = text.indexOf('\n', lineStart);
+      depth = this.heredocLineDepth(lineStart, lineEnd < 0 ? text.length : lineEnd, depth);
       if (lineEnd < 0) break;
       lineStart = lineEnd + 1;
     }
@@ -224,6 +236,17 @@ class Splitter {
       resume = lineEnd + 1;
     }
     this.i = resume > 0 && resume < text.length ? resume - 1 : resume;
+  }
+
+  /** Counts the brackets of one heredoc line (strings included: it only errs towards too deep). */
+  private heredocLineDepth(start: number, end: number, depth: number): number {
+    for (let i = start; i < end; i++) {
+      const c = this.text[i];
+      if (c === '{' || c === '[' || c === '(') {
+        if (++depth > MAX_NESTING_DEPTH) this.tooDeep ??= { start: i, end: i + 1 };
+      } else if ((c === '}' || c === ']' || c === ')') && depth > this.stack.length) depth--;
+    }
+    return depth;
   }
 
   private skipLineComment(): void {
@@ -252,11 +275,13 @@ class Splitter {
   private endItem(at: number): void {
     if (this.itemStart >= 0) {
       const end = trimEnd(this.text, this.itemStart, at);
-      this.items.push({ span: { start: this.itemStart, end }, problems: this.problems, unterminatedQuotes: this.unterminatedQuotes });
+      const tooDeep = this.tooDeep && this.tooDeep.start < end ? { tooDeep: this.tooDeep } : {};
+      this.items.push({ span: { start: this.itemStart, end }, problems: this.problems, unterminatedQuotes: this.unterminatedQuotes, ...tooDeep });
     }
     this.itemStart = -1;
     this.problems = [];
     this.unterminatedQuotes = [];
+    this.tooDeep = undefined;
     this.suspect = undefined;
   }
 

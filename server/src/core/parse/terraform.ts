@@ -9,7 +9,8 @@
  * version, carried through the edit, so the rest of the analysis does not flicker while typing.
  */
 import * as posixPath from 'node:path/posix';
-import { ParseError, ParsedFile, PolicyDocument } from '../model';
+import { ParseError, ParsedFile, PolicyDocument, Span } from '../model';
+import { tooDeepMessage } from './nesting';
 import { PolicyCandidate, TerraformFileLink, blockPolicies } from './terraform-policies';
 import { POLICY_ARGUMENTS, PolicyUse, policyUses, resolveKinds } from './terraform-kinds';
 import { TerraformParserStatus, parseTerraformTree, terraformParserStatus } from './terraform-runtime';
@@ -213,6 +214,7 @@ export function parseTerraformFile(uri: string, text: string, options: Terraform
 
 function readItemResult(uri: string, itemText: string, item: TopLevelItem): ItemResult {
   const problems = item.problems.map((p) => ({ message: p.message, span: { start: p.span.start - item.span.start, end: p.span.end - item.span.start } }));
+  if (item.tooDeep) return tooDeepResult(itemText, { start: item.tooDeep.start - item.span.start, end: item.tooDeep.end - item.span.start });
   const tree = parseTerraformTree(itemText);
   let read;
   try {
@@ -225,7 +227,7 @@ function readItemResult(uri: string, itemText: string, item: TopLevelItem): Item
   const jsonErrors: ParseError[] = [];
   const uses: PolicyUse[] = [];
   let holdsPolicies = false;
-  let unreadable = false;
+  let unreadable = read.tooDeep === true;
   for (const block of read.blocks) {
     const found = blockPolicies(block, { uri, text: itemText, problems });
     candidates.push(...found.candidates);
@@ -252,6 +254,23 @@ function readItemResult(uri: string, itemText: string, item: TopLevelItem): Item
     holdsPolicies,
     unreadable,
     ...(address ? { address } : {}),
+  };
+}
+
+/** An item nested deeper than IAM Atlas reads is not parsed at all: only its header line is known. */
+function tooDeepResult(itemText: string, at: Span): ItemResult {
+  const header = headerOf(itemText);
+  return {
+    blocks: [],
+    attributes: [],
+    candidates: [],
+    links: [],
+    jsonErrors: [],
+    uses: [],
+    problem: { message: tooDeepMessage('block'), span: at },
+    holdsPolicies: header.holdsPolicies,
+    unreadable: true,
+    ...(header.address ? { address: header.address } : {}),
   };
 }
 

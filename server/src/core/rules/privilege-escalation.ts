@@ -1,4 +1,4 @@
-import { wildcardRegExp } from '../catalog/catalog';
+import { wildcardMatcher } from '../catalog/catalog';
 import { PolicyDocument, Scalar, Span, Statement } from '../model';
 import { effectOf } from '../policy/principals';
 import { ESCALATION_PATHS, EscalationPath } from './data/escalation-paths';
@@ -20,7 +20,7 @@ function broadResources(statement: Statement): boolean {
 }
 
 function matches(items: readonly Scalar[], action: string): Scalar | undefined {
-  return items.find((item) => item.type === 'string' && wildcardRegExp(item.text).test(action));
+  return items.find((item) => item.type === 'string' && wildcardMatcher(item.text).test(action));
 }
 
 /** The first Allow statement that grants the action on every resource of its type, if no plain Deny takes it back. */
