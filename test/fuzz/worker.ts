@@ -1,0 +1,43 @@
+/** A fuzz worker thread: runs the cases it is given and reports each one's start, time and failures. */
+import { parentPort, workerData } from 'node:worker_threads';
+import { initTerraform } from '../../server/src/core/parse/terraform-runtime';
+import { generateCase, runCase } from './engine';
+import { Failure } from './oracle';
+
+export type ToWorker = { readonly type: 'run'; readonly from: number; readonly to: number };
+
+export type FromWorker =
+  | { readonly type: 'ready' }
+  | { readonly type: 'start'; readonly index: number }
+  | {
+      readonly type: 'done';
+      readonly index: number;
+      readonly ms: number;
+      readonly caseType: string;
+      readonly mutations: readonly string[];
+      readonly length: number;
+      readonly failures: readonly Failure[];
+    }
+  | { readonly type: 'chunk-done' };
+
+const seed = (workerData as { seed: number }).seed;
+const port = parentPort!;
+
+function send(message: FromWorker): void {
+  port.postMessage(message);
+}
+
+port.on('message', (message: ToWorker) => {
+  for (let index = message.from; index < message.to; index++) {
+    send({ type: 'start', index });
+    const testCase = generateCase(seed, index);
+    const started = performance.now();
+    const failures = runCase(testCase);
+    const ms = performance.now() - started;
+    const length = testCase.type === 'document' ? Math.max(...testCase.document.versions.map((text) => text.length)) : 0;
+    send({ type: 'done', index, ms, caseType: testCase.type, mutations: testCase.mutations, length, failures });
+  }
+  send({ type: 'chunk-done' });
+});
+
+void initTerraform().then(() => send({ type: 'ready' }));
