@@ -1,7 +1,8 @@
 /**
- * `npm run fuzz -- --cases N --seed S`: runs seeded fuzz cases on worker threads, watches each case
- * for hangs, and prints a summary (cases, time, failures by kind). Failing cases are written, shrunk,
- * to test-output/fuzz/ (with --minimize) for turning into fixtures under test/fuzz/cases/ once fixed.
+ * `npm run fuzz -- --cases N --seed S`: replays the fixtures of test/fuzz/cases/ (their time is
+ * checked here, their exceptions by npm test), then runs seeded fuzz cases on worker threads,
+ * watches each case for hangs, and prints a summary (cases, time, failures by kind). Failing cases
+ * are written, shrunk with --minimize, to test-output/fuzz/ for turning into fixtures once fixed.
  *
  * A case that runs longer than --slow-ms is a failure of kind `slow`; one still running after
  * --hang-ms is a `hang`: its worker is stopped and a new one takes the cases after it.
@@ -13,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { initTerraform } from '../../server/src/core/parse/terraform-runtime';
 import { generateCase, standalone } from './engine';
+import { readFixtures } from './fixtures';
 import { minimizeDocument, minimizeWorkspace, signature } from './minimize';
 import { Failure } from './oracle';
 import { REPO_ROOT } from './seeds';
@@ -28,6 +30,7 @@ interface Options {
   readonly out: string;
   readonly json?: string;
   readonly minimize: boolean;
+  readonly skipFixtures: boolean;
 }
 
 function options(): Options {
@@ -42,6 +45,7 @@ function options(): Options {
       out: { type: 'string', default: path.join(REPO_ROOT, 'test-output', 'fuzz') },
       json: { type: 'string' },
       minimize: { type: 'boolean', default: false },
+      'skip-fixtures': { type: 'boolean', default: false },
     },
   });
   const number = (name: string, value: string | undefined): number => {
@@ -59,6 +63,7 @@ function options(): Options {
     out: values.out!,
     ...(values.json ? { json: values.json } : {}),
     minimize: values.minimize ?? false,
+    skipFixtures: values['skip-fixtures'] ?? false,
   };
 }
 
@@ -73,15 +78,24 @@ interface Stats {
   readonly byType: Map<string, number>;
   readonly byMutation: Map<string, number>;
   readonly failures: CaseFailure[];
+  /** Milliseconds per fixture replayed. */
+  readonly fixtureMs: number[];
   slowest: { index: number; ms: number; mutations: readonly string[]; length: number }[];
 }
 
 const CHUNK = 50;
 
-async function run(opts: Options): Promise<Stats> {
-  const stats: Stats = { done: 0, durations: [], byType: new Map(), byMutation: new Map(), failures: [], slowest: [] };
-  const queue: { from: number; to: number }[] = [];
-  for (let from = opts.from; from < opts.from + opts.cases; from += CHUNK) queue.push({ from, to: Math.min(from + CHUNK, opts.from + opts.cases) });
+type Chunk = { readonly type: 'run' | 'fixtures'; readonly from: number; readonly to: number };
+
+/** Fixture i is reported as case index -(i + 1). */
+function chunkIndex(chunk: Chunk, reported: number): number {
+  return chunk.type === 'fixtures' ? -reported - 1 : reported;
+}
+
+async function run(opts: Options, fixtureCount: number): Promise<Stats> {
+  const stats: Stats = { done: 0, durations: [], byType: new Map(), byMutation: new Map(), failures: [], fixtureMs: [], slowest: [] };
+  const queue: Chunk[] = fixtureCount ? [{ type: 'fixtures', from: 0, to: fixtureCount }] : [];
+  for (let from = opts.from; from < opts.from + opts.cases; from += CHUNK) queue.push({ type: 'run', from, to: Math.min(from + CHUNK, opts.from + opts.cases) });
   const started = Date.now();
   let lastReport = started;
 
@@ -90,7 +104,7 @@ async function run(opts: Options): Promise<Stats> {
     const startWorker = (): void => {
       const worker = new Worker(path.join(__dirname, 'worker.js'), { workerData: { seed: opts.seed } });
       live++;
-      let chunk: { from: number; to: number } | undefined;
+      let chunk: Chunk | undefined;
       let current: { index: number; since: number } | undefined;
       let stopped = false;
       const next = (): void => {
@@ -101,7 +115,13 @@ async function run(opts: Options): Promise<Stats> {
           void worker.terminate();
           return;
         }
-        worker.postMessage({ type: 'run', from: chunk.from, to: chunk.to } satisfies ToWorker);
+        worker.postMessage({ type: chunk.type, from: chunk.from, to: chunk.to } satisfies ToWorker);
+      };
+      /** The rest of the chunk after the case that hung or killed the worker, for the next worker. */
+      const requeueAfter = (index: number): void => {
+        if (!chunk) return;
+        const next = chunkIndex(chunk, index) + 1;
+        if (next < chunk.to) queue.unshift({ type: chunk.type, from: next, to: chunk.to });
       };
       const watchdog = setInterval(() => {
         if (!current || Date.now() - current.since < opts.hangMs) return;
@@ -109,7 +129,7 @@ async function run(opts: Options): Promise<Stats> {
         const { index } = current;
         stats.failures.push({ index, failure: { kind: 'hang', stage: 'case', message: `still running after ${opts.hangMs} ms; the worker was stopped` } });
         stats.done++;
-        if (chunk && index + 1 < chunk.to) queue.unshift({ from: index + 1, to: chunk.to });
+        requeueAfter(index);
         current = undefined;
         stopped = true;
         clearInterval(watchdog);
@@ -127,6 +147,14 @@ async function run(opts: Options): Promise<Stats> {
             break;
           case 'done': {
             current = undefined;
+            if (message.caseType === 'fixture') {
+              stats.fixtureMs.push(message.ms);
+              for (const failure of message.failures) stats.failures.push({ index: message.index, failure });
+              if (message.ms > opts.slowMs) {
+                stats.failures.push({ index: message.index, failure: { kind: 'slow', stage: 'case', message: `took ${Math.round(message.ms)} ms (bound ${opts.slowMs} ms)` } });
+              }
+              break;
+            }
             stats.done++;
             stats.durations.push(message.ms);
             stats.byType.set(message.caseType, (stats.byType.get(message.caseType) ?? 0) + 1);
@@ -153,10 +181,10 @@ async function run(opts: Options): Promise<Stats> {
         if (stopped) return;
         stopped = true;
         clearInterval(watchdog);
-        const index = current?.index ?? chunk?.from ?? -1;
+        const index = current?.index ?? (chunk ? chunkIndex(chunk, chunk.from) : 0);
         stats.failures.push({ index, failure: { kind: 'exception', stage: 'worker', message: `the worker died: ${error.message}`, ...(error.stack ? { stack: error.stack } : {}) } });
         stats.done++;
-        if (chunk && index + 1 < chunk.to) queue.unshift({ from: index + 1, to: chunk.to });
+        requeueAfter(index);
         startWorker();
       });
       worker.on('exit', () => {
@@ -180,8 +208,10 @@ const KINDS = ['exception', 'bad-span', 'slow', 'hang'] as const;
 
 async function main(): Promise<number> {
   const opts = options();
+  const fixtures = opts.skipFixtures ? [] : readFixtures();
   const started = Date.now();
-  const stats = await run(opts);
+  const stats = await run(opts, fixtures.length);
+  const caseName = (index: number): string => (index < 0 ? (fixtures[-index - 1]?.name ?? `fixture ${-index}`) : String(index));
   const seconds = (Date.now() - started) / 1000;
   const sorted = [...stats.durations].sort((a, b) => a - b);
   const bySignature = new Map<string, CaseFailure[]>();
@@ -192,6 +222,7 @@ async function main(): Promise<number> {
 
   const lines = [
     `IAM Atlas fuzz: seed ${opts.seed}, cases ${opts.from}-${opts.from + opts.cases - 1}`,
+    `fixtures: ${stats.fixtureMs.length} replayed from test/fuzz/cases/${stats.fixtureMs.length ? `, slowest ${Math.max(...stats.fixtureMs).toFixed(0)} ms` : ''}`,
     `cases:    ${stats.done.toLocaleString('en')} (${[...stats.byType].map(([type, count]) => `${count.toLocaleString('en')} ${type}`).join(', ')})`,
     `time:     ${seconds.toFixed(1)} s on ${opts.workers} worker${opts.workers === 1 ? '' : 's'}; per case median ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(0)} ms, max ${(sorted[sorted.length - 1] ?? 0).toFixed(0)} ms`,
     `failures: ${stats.failures.length}`,
@@ -202,7 +233,7 @@ async function main(): Promise<number> {
   ];
   if (bySignature.size) {
     lines.push('distinct failures:');
-    for (const [key, entries] of bySignature) lines.push(`  ${entries.length} × ${key}  (cases ${entries.slice(0, 5).map((e) => e.index).join(', ')})`);
+    for (const [key, entries] of bySignature) lines.push(`  ${entries.length} × ${key}  (cases ${entries.slice(0, 5).map((e) => caseName(e.index)).join(', ')})`);
   }
   lines.push(`mutations: ${[...stats.byMutation].sort((a, b) => b[1] - a[1]).map(([name, count]) => `${name} ${count}`).join(', ')}`);
   lines.push(`slowest:  ${stats.slowest.slice(0, 5).map((s) => `#${s.index} ${s.ms.toFixed(0)} ms (${s.mutations.join('+')}, ${s.length.toLocaleString('en')} chars)`).join('; ')}`);

@@ -2,9 +2,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { initTerraform } from '../../server/src/core/parse/terraform-runtime';
 import { generateCase, runCase } from './engine';
+import { readFixtures, runFixture } from './fixtures';
 import { Failure } from './oracle';
 
-export type ToWorker = { readonly type: 'run'; readonly from: number; readonly to: number };
+export type ToWorker =
+  | { readonly type: 'run'; readonly from: number; readonly to: number }
+  /** Replay the fixtures `from` … `to - 1` (in name order); their indexes are reported as -1, -2, … */
+  | { readonly type: 'fixtures'; readonly from: number; readonly to: number };
 
 export type FromWorker =
   | { readonly type: 'ready' }
@@ -28,6 +32,17 @@ function send(message: FromWorker): void {
 }
 
 port.on('message', (message: ToWorker) => {
+  if (message.type === 'fixtures') {
+    const fixtures = readFixtures();
+    for (let i = message.from; i < message.to; i++) {
+      send({ type: 'start', index: -(i + 1) });
+      const started = performance.now();
+      const failures = runFixture(fixtures[i]!);
+      send({ type: 'done', index: -(i + 1), ms: performance.now() - started, caseType: 'fixture', mutations: [], length: 0, failures });
+    }
+    send({ type: 'chunk-done' });
+    return;
+  }
   for (let index = message.from; index < message.to; index++) {
     send({ type: 'start', index });
     const testCase = generateCase(seed, index);

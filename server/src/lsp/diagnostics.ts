@@ -1,17 +1,24 @@
 /**
  * Publishes diagnostics: at once when a document opens, after a short pause while it is edited.
  * A run whose document changed meanwhile is dropped: the newer version's run publishes instead.
+ * A document over `iamAtlas.maxFileSize`, or binary, is not analysed: skipped.ts says so.
  */
 import { Connection, TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis } from '../core/analyze';
+import { skipReason } from '../core/limits';
+import { languageOf, pathOfUri } from '../core/parse';
+import { limitsDocsUrl } from '../package-root';
 import { AnalysisCache } from './analysis-cache';
 import { toDiagnostic } from './convert';
 import { SettingsReader } from './settings';
+import { skipDiagnostics, skipLogLine } from './skipped';
 import { WorkspaceConfigs } from './workspace-config';
 
 export class DiagnosticsPublisher {
   private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** `uri kind` of each skip already logged: once per file, until it is analysed again. */
+  private readonly loggedSkips = new Set<string>();
 
   constructor(
     private readonly connection: Connection,
@@ -50,8 +57,13 @@ export class DiagnosticsPublisher {
 
   clear(uri: string): void {
     this.cancel(uri);
+    this.forgetSkips(uri);
     this.cache.forget(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+
+  private forgetSkips(uri: string): void {
+    for (const key of [...this.loggedSkips]) if (key.startsWith(`${uri} `)) this.loggedSkips.delete(key);
   }
 
   private cancel(uri: string): void {
@@ -68,6 +80,19 @@ export class DiagnosticsPublisher {
       const [settings, config] = await Promise.all([this.settings.read(uri), this.configs.forDocument(uri)]);
       const current = this.documents.get(uri);
       if (!current || current.version !== version) return;
+      const language = languageOf(uri, current.languageId);
+      const skip = language ? skipReason(current.getText(), settings.maxFileSize) : undefined;
+      if (language && skip) {
+        this.cache.skip(uri, skip);
+        const key = `${uri} ${skip.kind}`;
+        if (!this.loggedSkips.has(key)) {
+          this.loggedSkips.add(key);
+          this.connection.console.info(skipLogLine(pathOfUri(uri), skip));
+        }
+        await this.connection.sendDiagnostics({ uri, version, diagnostics: skipDiagnostics(current, language, skip, limitsDocsUrl()) });
+        return;
+      }
+      this.forgetSkips(uri);
       const analysis = this.cache.analyze(current, settings, config, this.configs.folderOf(uri));
       const { findings } = analysis;
       this.onAnalysed(uri, current.getText(), analysis);

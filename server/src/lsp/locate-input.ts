@@ -7,7 +7,8 @@ import { AnalysisCache } from './analysis-cache';
 /** The text of this version, with the policy kind an earlier parse found (edits rarely change it). */
 export function locateInput(document: TextDocument, cache: AnalysisCache): LocateInput | undefined {
   const language = languageOf(document.uri, document.languageId);
-  if (!language) return undefined;
+  // A document too large or binary to analyse is too large or binary to complete in.
+  if (!language || cache.isSkipped(document.uri)) return undefined;
   const known = cache.lastParsed(document.uri)?.documents[0];
   return { uri: document.uri, text: document.getText(), language, kind: known?.kind, kindReason: known?.origin.kindReason };
 }

@@ -1,20 +1,32 @@
 /**
  * The trust graph of each workspace folder: a first scan of its .json and .tf files (with
  * progress), then kept current from the editor's analyses of open documents and from file events.
+ * Files over `iamAtlas.maxFileSize` and binary files are left out; the scan gives the event loop a
+ * turn between files, so requests are answered while a large workspace is read.
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { CodeLensRefreshRequest, Connection } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
-import { Analysis } from '../core/analyze';
+import { Analysis, BudgetStop } from '../core/analyze';
 import { WorkspaceIndex } from '../core/graph';
 import { TrustGraph } from '../core/graph/types';
 import { collectFiles } from '../cli/files';
+import { DEFAULT_MAX_FILE_SIZE, skipReason } from '../core/limits';
 import { GraphChangedNotification } from '../protocol';
 import { WorkspaceConfigs } from './workspace-config';
 
-const MAX_FILE_SIZE = 2 * 1024 * 1024;
+/** How long the scan analyses files before it lets other work run. */
+const SCAN_SLICE_MS = 20;
 const POLICY_FILE = /\.(json|jsonc|tf)$/i;
+
+export interface ScanLimits {
+  /** `iamAtlas.maxFileSize` for a file or folder. */
+  readonly maxFileSize?: (uri: string) => Promise<number>;
+  /** The time budget of each file's rules, as for open documents. */
+  readonly timeBudgetMs?: number;
+  readonly onBudgetExceeded?: (uri: string, stop: BudgetStop) => void;
+}
 
 interface Folder {
   readonly path: string;
@@ -35,6 +47,7 @@ export class WorkspaceGraphs {
     private readonly configs: WorkspaceConfigs,
     private readonly canReportProgress: () => boolean,
     private readonly canRefreshLenses: () => boolean,
+    private readonly limits: ScanLimits = {},
   ) {}
 
   /** Starts (or restarts) indexing of these folders; resolves when every first scan is done. */
@@ -42,7 +55,9 @@ export class WorkspaceGraphs {
     this.folders.clear();
     for (const uri of folderUris) {
       const folderPath = URI.parse(uri).fsPath;
-      const folder: Folder = { path: folderPath, index: new WorkspaceIndex({ root: folderPath }), scanning: Promise.resolve(), scanned: false };
+      const { timeBudgetMs, onBudgetExceeded } = this.limits;
+      const index = new WorkspaceIndex({ root: folderPath, ...(timeBudgetMs !== undefined ? { timeBudgetMs } : {}), ...(onBudgetExceeded ? { onBudgetExceeded } : {}) });
+      const folder: Folder = { path: folderPath, index, scanning: Promise.resolve(), scanned: false };
       this.folders.set(folderPath, folder);
       folder.scanning = this.scan(folder);
     }
@@ -80,8 +95,11 @@ export class WorkspaceGraphs {
     try {
       const file = URI.parse(uri).fsPath;
       const stat = await fs.stat(file);
-      if (stat.size > MAX_FILE_SIZE) return;
-      if (folder.index.update(uri, await fs.readFile(file, 'utf8'), this.relative(folder, uri))) this.changed();
+      const limit = await this.limitFor(uri);
+      if (!stat.isFile() || stat.size > limit) return;
+      const text = await fs.readFile(file, 'utf8');
+      if (skipReason(text, limit)) return;
+      if (folder.index.update(uri, text, this.relative(folder, uri))) this.changed();
     } catch (error) {
       this.connection.console.warn(`Could not read ${uri}: ${(error as Error).message}`);
     }
@@ -109,15 +127,20 @@ export class WorkspaceGraphs {
     progress?.begin('IAM Atlas', 0, `Indexing ${path.basename(folder.path)}`, false);
     try {
       const collected = await collectFiles([folder.path], {
-        maxFileSize: MAX_FILE_SIZE,
+        maxFileSize: await this.limitFor(URI.file(folder.path).toString()),
         onFile: (count) => {
           if (count % 200 === 0) progress?.report(`Indexing ${path.basename(folder.path)}: ${count} files read`);
         },
       });
       for (const skipped of collected.skipped) this.connection.console.info(`Skipped ${skipped.path}: ${skipped.reason}`);
+      let slice = performance.now();
       for (const source of collected.files) {
         const uri = URI.file(source.path).toString();
         folder.index.update(uri, source.text, this.relative(folder, uri));
+        if (performance.now() - slice > SCAN_SLICE_MS) {
+          await new Promise((resolve) => setImmediate(resolve));
+          slice = performance.now();
+        }
       }
       folder.scanned = true;
       this.connection.console.info(`Indexed ${folder.index.size} files in ${folder.path}.`);
@@ -126,6 +149,15 @@ export class WorkspaceGraphs {
     } finally {
       progress?.done();
       this.changed();
+    }
+  }
+
+  /** The size limit for a file or folder; the default when the client cannot say. */
+  private async limitFor(uri: string): Promise<number> {
+    try {
+      return this.limits.maxFileSize ? await this.limits.maxFileSize(uri) : DEFAULT_MAX_FILE_SIZE;
+    } catch {
+      return DEFAULT_MAX_FILE_SIZE;
     }
   }
 

@@ -4,7 +4,7 @@
  * It holds texts given to it; finding and reading files is the caller's job (server or CLI).
  */
 import { createHash } from 'node:crypto';
-import { Analysis, analyze } from '../analyze';
+import { Analysis, BudgetStop, analyze } from '../analyze';
 import { Catalog } from '../catalog/catalog';
 import { EMPTY_CONFIG, WorkspaceConfig } from '../config';
 import { Finding } from '../findings';
@@ -23,6 +23,9 @@ export interface IndexOptions {
   readonly config?: WorkspaceConfig;
   readonly policyKinds?: PolicyKindGlobs;
   readonly catalog?: Catalog;
+  /** The time budget of each file's rules (see analyze.ts); none by default. */
+  readonly timeBudgetMs?: number;
+  readonly onBudgetExceeded?: (uri: string, stop: BudgetStop) => void;
 }
 
 interface Entry {
@@ -70,6 +73,8 @@ export class WorkspaceIndex {
       config: this.config,
       ...(this.options.policyKinds ? { policyKinds: this.options.policyKinds } : {}),
       ...(this.options.catalog ? { catalog: this.options.catalog } : {}),
+      ...(this.options.timeBudgetMs !== undefined ? { timeBudgetMs: this.options.timeBudgetMs } : {}),
+      ...(this.options.onBudgetExceeded ? { onBudgetExceeded: (stop: BudgetStop) => this.options.onBudgetExceeded?.(uri, stop) } : {}),
     });
     const facts = file.language === 'json' ? jsonFacts(file, relativePath, this.config) : emptyFacts(uri);
     this.entries.set(uri, { hash, relativePath, file, facts, findings, lines: new LineIndex(text) });

@@ -11,8 +11,10 @@ import { Span } from '../model';
 
 export const MAX_NESTING_DEPTH = 100;
 
+/** For a JSON policy, which is then not checked; for a Terraform block, whose consequence terraform.ts adds. */
 export function tooDeepMessage(what: 'policy' | 'block'): string {
-  return `Nested more than ${MAX_NESTING_DEPTH} levels deep: IAM Atlas reads no deeper, so this ${what} is not checked (an IAM policy needs fewer than 10 levels).`;
+  const consequence = what === 'policy' ? ', so this policy is not checked' : '';
+  return `Nested more than ${MAX_NESTING_DEPTH} levels deep: IAM Atlas reads no deeper${consequence} (an IAM policy needs fewer than 10 levels).`;
 }
 
 /**

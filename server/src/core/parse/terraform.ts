@@ -9,11 +9,11 @@
  * version, carried through the edit, so the rest of the analysis does not flicker while typing.
  */
 import * as posixPath from 'node:path/posix';
-import { ParseError, ParsedFile, PolicyDocument, Span } from '../model';
+import { ParseError, ParsedFile, PolicyDocument } from '../model';
 import { tooDeepMessage } from './nesting';
 import { PolicyCandidate, TerraformFileLink, blockPolicies } from './terraform-policies';
 import { POLICY_ARGUMENTS, PolicyUse, policyUses, resolveKinds } from './terraform-kinds';
-import { TerraformParserStatus, parseTerraformTree, terraformParserStatus } from './terraform-runtime';
+import { TerraformParserStatus, parseTerraformTreeWithin, terraformParserStatus } from './terraform-runtime';
 import { editMapper, mapSpans, shiftSpans } from './terraform-spans';
 import { SyntaxProblem, TopLevelItem, splitTopLevel } from './terraform-split';
 import { TfAttribute, TfBlock, blockAddress } from './terraform-syntax';
@@ -56,7 +56,15 @@ export interface TerraformParseOptions {
   /** Per-document memory for incremental re-parsing; without it every parse starts afresh. */
   readonly state?: TerraformParseState;
   readonly module?: TerraformModuleContext;
+  /** Milliseconds the parser may spend on one top-level item; past them the item is reported as unread. */
+  readonly itemBudgetMs?: number;
 }
+
+/**
+ * An item tree-sitter has not read in a second is pathological (a normal one takes a few
+ * milliseconds): its error recovery is quadratic on some broken text.
+ */
+export const ITEM_PARSE_BUDGET_MS = 1000;
 
 /** One top-level item's result, in offsets relative to the item's start. */
 interface ItemResult {
@@ -120,7 +128,7 @@ export function parseTerraformFile(uri: string, text: string, options: Terraform
   for (const item of split.items) {
     const itemText = maskedText(text, item);
     let cached = state?.items.get(itemText) ?? nextItems.get(itemText);
-    if (!cached) cached = { local: readItemResult(uri, itemText, item) };
+    if (!cached) cached = { local: readItemResult(uri, itemText, item, options.itemBudgetMs ?? ITEM_PARSE_BUDGET_MS) };
     nextItems.set(itemText, cached);
     const start = item.span.start;
     if (cached.absolute?.start !== start) cached.absolute = { start, result: shiftSpans(cached.local, start) };
@@ -212,10 +220,15 @@ export function parseTerraformFile(uri: string, text: string, options: Terraform
   };
 }
 
-function readItemResult(uri: string, itemText: string, item: TopLevelItem): ItemResult {
+function readItemResult(uri: string, itemText: string, item: TopLevelItem, budgetMs: number): ItemResult {
   const problems = item.problems.map((p) => ({ message: p.message, span: { start: p.span.start - item.span.start, end: p.span.end - item.span.start } }));
-  if (item.tooDeep) return tooDeepResult(itemText, { start: item.tooDeep.start - item.span.start, end: item.tooDeep.end - item.span.start });
-  const tree = parseTerraformTree(itemText);
+  if (item.tooDeep) return unreadResult(itemText, { message: tooDeepMessage('block'), span: { start: item.tooDeep.start - item.span.start, end: item.tooDeep.end - item.span.start } });
+  const tree = parseTerraformTreeWithin(itemText, budgetMs);
+  if (!tree) {
+    const firstLine = itemText.search(/[\r\n]/);
+    const message = `IAM Atlas stopped reading this block after ${budgetMs} ms: Terraform's parser cannot make sense of it in time.`;
+    return unreadResult(itemText, problems[0] ?? { message, span: { start: 0, end: firstLine < 0 ? itemText.length : firstLine } });
+  }
   let read;
   try {
     read = readItem(tree.rootNode, itemText);
@@ -257,8 +270,8 @@ function readItemResult(uri: string, itemText: string, item: TopLevelItem): Item
   };
 }
 
-/** An item nested deeper than IAM Atlas reads is not parsed at all: only its header line is known. */
-function tooDeepResult(itemText: string, at: Span): ItemResult {
+/** An item too deep or too slow to read is not parsed at all: only its header line is known. */
+function unreadResult(itemText: string, problem: SyntaxProblem): ItemResult {
   const header = headerOf(itemText);
   return {
     blocks: [],
@@ -267,7 +280,7 @@ function tooDeepResult(itemText: string, at: Span): ItemResult {
     links: [],
     jsonErrors: [],
     uses: [],
-    problem: { message: tooDeepMessage('block'), span: at },
+    problem,
     holdsPolicies: header.holdsPolicies,
     unreadable: true,
     ...(header.address ? { address: header.address } : {}),
