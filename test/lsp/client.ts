@@ -75,9 +75,16 @@ export class TestClient {
     this.connection.listen();
   }
 
-  /** `env` is added to this process's environment for the server (test hooks, a preload). */
-  static async start(workspaceFolder?: string, options: { env?: NodeJS.ProcessEnv; execArgv?: readonly string[] } = {}): Promise<TestClient> {
-    const child = spawn(process.execPath, [...(options.execArgv ?? []), SERVER, '--stdio'], {
+  /**
+   * `env` is added to this process's environment for the server (test hooks, a preload), `execArgv`
+   * goes to Node before the server, and `wrap` runs it all under another command (`unshare --net`).
+   */
+  static async start(
+    workspaceFolder?: string,
+    options: { env?: NodeJS.ProcessEnv; execArgv?: readonly string[]; wrap?: readonly string[] } = {},
+  ): Promise<TestClient> {
+    const command = [...(options.wrap ?? []), process.execPath, ...(options.execArgv ?? []), SERVER, '--stdio'];
+    const child = spawn(command[0]!, command.slice(1), {
       stdio: ['pipe', 'pipe', 'pipe'],
       env: { ...process.env, ...options.env },
     });
