@@ -60,6 +60,10 @@ export function parseForAnalysis(uri: string, text: string, options: AnalysisOpt
   return parse(uri, text, { ...options, policyKinds: Object.keys(policyKinds).length ? policyKinds : undefined });
 }
 
+function withoutFixes(report: Report): Report {
+  return report.fixes?.length ? { ...report, fixes: [] } : report;
+}
+
 export function analyzeParsed(file: ParsedFile, options: AnalysisOptions = {}): Finding[] {
   if (!file.isPolicyFile) return [];
   const config = options.config ?? EMPTY_CONFIG;
@@ -99,7 +103,9 @@ export function analyzeParsed(file: ParsedFile, options: AnalysisOptions = {}): 
             stoppedWithin = true;
             break;
           }
-          reports.push(...embedReports(document, rule.check(document, context)));
+          const found = rule.check(document, context);
+          // A policy carried over from the last readable text has no text of its own to fix.
+          reports.push(...embedReports(document, document.origin.carriedOver ? found.map(withoutFixes) : found));
         }
       }
     } catch (error) {

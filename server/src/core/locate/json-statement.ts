@@ -6,7 +6,7 @@
  */
 import { SyntaxKind, createScanner, parseTree } from 'jsonc-parser';
 import { Key, PolicyDocument, PolicyKind, PolicyOrigin, Statement } from '../model';
-import { buildPolicyFromJson } from '../parse/json';
+import { buildPolicyFromJson, clampNodes } from '../parse/json';
 import { kindFromStatements } from '../parse/kind';
 import { jsonTooDeep } from '../parse/nesting';
 
@@ -57,6 +57,8 @@ export function readStatement(text: string, found: StatementRange, options: Slic
   if (jsonTooDeep(text.slice(found.start, found.end))) return undefined;
   const root = parseTree(`${prefix}${text.slice(found.start, found.end)}\n]}`, [], { disallowComments: true });
   if (!root) return undefined;
+  // An unterminated comment swallows the closing brackets: nothing may reach past the statement.
+  clampNodes(root, prefix.length + found.end - found.start);
   const built = buildPolicyFromJson(root, { uri: options.uri, base: found.start - prefix.length, kind: options.kind });
   const parsed = built.statements[0];
   if (!parsed || !parsed.isObject) return undefined;

@@ -53,6 +53,7 @@ export function parseJsonTree(text: string, base = 0): JsonParseResult {
   }
   const raw: JsonError[] = [];
   const root = parseTree(text, raw, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
+  if (root) clampNodes(root, text.length);
   const errors: ParseError[] = [];
   const seenOffsets = new Set<number>();
   for (const error of raw) {
@@ -63,6 +64,17 @@ export function parseJsonTree(text: string, base = 0): JsonParseResult {
     errors.push({ message: describeJsonError(error), span: errorSpan(text, error, base) });
   }
   return { root, errors };
+}
+
+/**
+ * Keeps every node inside the text: jsonc-parser gives the nodes left open by an unterminated
+ * block comment at the end one character too many. Nodes nest at most MAX_NESTING_DEPTH deep here.
+ */
+export function clampNodes(node: Node, end: number): void {
+  const mutable = node as { offset: number; length: number };
+  if (mutable.offset > end) mutable.offset = end;
+  if (mutable.offset + mutable.length > end) mutable.length = end - mutable.offset;
+  for (const child of node.children ?? []) clampNodes(child, end);
 }
 
 /** The error's own range; one at the very end (an unclosed brace) points at the last thing written. */

@@ -68,6 +68,10 @@ class Splitter {
   private problems: SyntaxProblem[] = [];
   private unterminatedQuotes: number[] = [];
   private tooDeep: Span | undefined;
+  /** Heredoc marker → a body start after which no line closes it (see closingLine). */
+  private readonly unclosedMarkers = new Map<string, number>();
+  /** Where lineIndent and isFirstOnLine have read up to, and what they found on that line (see advanceLine). */
+  private readonly line = { scanned: 0, start: 0, firstNonBlank: -1, firstNonSpace: -1 };
   /** The first bracket of the item closed by a bracket on a line of another indentation: the likely culprit when the item runs away. */
   private suspect: Frame | undefined;
   private i = 0;
@@ -204,22 +208,14 @@ class Splitter {
     }
     const marker = match[2]!;
     const introEnd = this.i + 2 + match[1]!.length + marker.length;
-    let lineStart = HEREDOC_START.lastIndex;
-    const closing = new RegExp(`[ \\t]*${marker}[ \\t]*(?:\\r?\\n|$)`, 'y');
-    // A heredoc's brackets (JSON, interpolations) are nested too, below the ones already open.
-    let depth = this.stack.length;
-    while (lineStart < text.length) {
-      closing.lastIndex = lineStart;
-      if (closing.test(text)) {
-        let markerStart = lineStart;
-        while (text[markerStart] === ' ' || text[markerStart] === '\t') markerStart++;
-        this.i = markerStart + marker.length;
-        return;
-      }
-      const lineEnd = text.indexOf('\n', lineStart);
-      depth = this.heredocLineDepth(lineStart, lineEnd < 0 ? text.length : lineEnd, depth);
-      if (lineEnd < 0) break;
-      lineStart = lineEnd + 1;
+    const bodyStart = HEREDOC_START.lastIndex;
+    const closingLine = this.closingLine(marker, bodyStart);
+    if (closingLine !== undefined) {
+      this.heredocDepth(bodyStart, closingLine);
+      let markerStart = closingLine;
+      while (text[markerStart] === ' ' || text[markerStart] === '\t') markerStart++;
+      this.i = markerStart + marker.length;
+      return;
     }
     this.problems.push({
       message: `Unterminated heredoc: add a line holding only ${marker} to end it.`,
@@ -235,18 +231,43 @@ class Splitter {
       }
       resume = lineEnd + 1;
     }
+    this.heredocDepth(bodyStart, resume);
     this.i = resume > 0 && resume < text.length ? resume - 1 : resume;
   }
 
-  /** Counts the brackets of one heredoc line (strings included: it only errs towards too deep). */
-  private heredocLineDepth(start: number, end: number, depth: number): number {
+  /**
+   * Where the line closing a heredoc starts, or undefined when none follows. Once a marker is known
+   * to have no closing line after some point, later heredocs with that marker are not searched
+   * again: a file of unterminated heredocs would otherwise be read once per heredoc.
+   */
+  private closingLine(marker: string, bodyStart: number): number | undefined {
+    const { text } = this;
+    const knownOpen = this.unclosedMarkers.get(marker);
+    if (knownOpen !== undefined && bodyStart >= knownOpen) return undefined;
+    const closing = new RegExp(`[ \\t]*${marker}[ \\t]*(?:\\r?\\n|$)`, 'y');
+    for (let lineStart = bodyStart; lineStart < text.length; ) {
+      closing.lastIndex = lineStart;
+      if (closing.test(text)) return lineStart;
+      const lineEnd = text.indexOf('\n', lineStart);
+      if (lineEnd < 0) break;
+      lineStart = lineEnd + 1;
+    }
+    this.unclosedMarkers.set(marker, Math.min(bodyStart, knownOpen ?? bodyStart));
+    return undefined;
+  }
+
+  /** A heredoc's brackets (JSON, interpolations) nest below the ones already open; strings are not told apart, which only errs towards too deep. */
+  private heredocDepth(start: number, end: number): void {
+    let depth = this.stack.length;
     for (let i = start; i < end; i++) {
       const c = this.text[i];
       if (c === '{' || c === '[' || c === '(') {
-        if (++depth > MAX_NESTING_DEPTH) this.tooDeep ??= { start: i, end: i + 1 };
+        if (++depth > MAX_NESTING_DEPTH) {
+          this.tooDeep ??= { start: i, end: i + 1 };
+          return;
+        }
       } else if ((c === '}' || c === ']' || c === ')') && depth > this.stack.length) depth--;
     }
-    return depth;
   }
 
   private skipLineComment(): void {
@@ -285,16 +306,45 @@ class Splitter {
     this.suspect = undefined;
   }
 
+  /** The indentation (spaces and tabs) of the line holding `offset`, a non-blank character. */
   private lineIndent(offset: number): number {
-    const lineStart = this.text.lastIndexOf('\n', offset - 1) + 1;
-    let i = lineStart;
-    while (this.text[i] === ' ' || this.text[i] === '\t') i++;
-    return i - lineStart;
+    const line = this.advanceLine(offset + 1);
+    return line.firstNonBlank - line.start;
   }
 
+  /** Whether only whitespace precedes `offset` on its line. */
   private isFirstOnLine(offset: number): boolean {
-    const lineStart = this.text.lastIndexOf('\n', offset - 1) + 1;
-    return this.text.slice(lineStart, offset).trim() === '';
+    const line = this.advanceLine(offset);
+    return line.firstNonSpace < 0;
+  }
+
+  /**
+   * Reads the text up to `end` once, in order, noting where the current line starts and its first
+   * non-blank and non-space characters. Looking back from each bracket instead made a long line
+   * with many brackets quadratic (a minute for a 600 KB line).
+   */
+  private advanceLine(end: number): { readonly start: number; readonly firstNonBlank: number; readonly firstNonSpace: number } {
+    const { line, text } = this;
+    if (end < line.scanned) {
+      // Never happens while the lexer moves forward; answered the slow way if it does.
+      const start = text.lastIndexOf('\n', end - 1) + 1;
+      const blank = /[^ \t]/.exec(text.slice(start, end));
+      const space = /\S/.exec(text.slice(start, end));
+      return { start, firstNonBlank: blank ? start + blank.index : -1, firstNonSpace: space ? start + space.index : -1 };
+    }
+    for (let i = line.scanned; i < end; i++) {
+      const c = text[i]!;
+      if (c === '\n') {
+        line.start = i + 1;
+        line.firstNonBlank = -1;
+        line.firstNonSpace = -1;
+        continue;
+      }
+      if (line.firstNonBlank < 0 && c !== ' ' && c !== '\t') line.firstNonBlank = i;
+      if (line.firstNonSpace < 0 && !/\s/.test(c)) line.firstNonSpace = i;
+    }
+    line.scanned = end;
+    return line;
   }
 }
 

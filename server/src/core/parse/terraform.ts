@@ -56,15 +56,18 @@ export interface TerraformParseOptions {
   /** Per-document memory for incremental re-parsing; without it every parse starts afresh. */
   readonly state?: TerraformParseState;
   readonly module?: TerraformModuleContext;
-  /** Milliseconds the parser may spend on one top-level item; past them the item is reported as unread. */
+  /** Milliseconds the parser may spend on one top-level item (itemParseBudget by default); past them the item is reported as unread. */
   readonly itemBudgetMs?: number;
 }
 
 /**
- * An item tree-sitter has not read in a second is pathological (a normal one takes a few
- * milliseconds): its error recovery is quadratic on some broken text.
+ * How long tree-sitter may take over one top-level item: a second, and 10 ms more per thousand
+ * characters. It reads about a thousand characters a millisecond, so only broken text on which its
+ * error recovery turns quadratic (thousands of blank lines after `x =`) reaches the bound.
  */
-export const ITEM_PARSE_BUDGET_MS = 1000;
+export function itemParseBudget(length: number): number {
+  return Math.round(1000 + length / 100);
+}
 
 /** One top-level item's result, in offsets relative to the item's start. */
 interface ItemResult {
@@ -128,7 +131,7 @@ export function parseTerraformFile(uri: string, text: string, options: Terraform
   for (const item of split.items) {
     const itemText = maskedText(text, item);
     let cached = state?.items.get(itemText) ?? nextItems.get(itemText);
-    if (!cached) cached = { local: readItemResult(uri, itemText, item, options.itemBudgetMs ?? ITEM_PARSE_BUDGET_MS) };
+    if (!cached) cached = { local: readItemResult(uri, itemText, item, options.itemBudgetMs ?? itemParseBudget(itemText.length)) };
     nextItems.set(itemText, cached);
     const start = item.span.start;
     if (cached.absolute?.start !== start) cached.absolute = { start, result: shiftSpans(cached.local, start) };
@@ -177,7 +180,7 @@ export function parseTerraformFile(uri: string, text: string, options: Terraform
       const moved = mapSpans(previous.candidate, editMapper(previous.itemText, itemText));
       const placed = shiftSpans(moved, start);
       carried = true;
-      documents.push(placed.document);
+      documents.push({ ...placed.document, origin: { ...placed.document.origin, carriedOver: true } });
       sources.push(placed.source);
       nextLastGood.set(previous.candidate.key, previous);
     }
