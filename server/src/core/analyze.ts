@@ -9,6 +9,7 @@ import { ParseOptions, parse, pathOfUri } from './parse';
 import { RULES } from './rules';
 import { Report, Rule, RuleContext } from './rules/types';
 import { accountOfFile } from './workspace';
+import { pushAll } from './text/push-all';
 
 export interface AnalysisOptions extends ParseOptions {
   readonly config?: WorkspaceConfig;
@@ -105,7 +106,7 @@ export function analyzeParsed(file: ParsedFile, options: AnalysisOptions = {}): 
           }
           const found = rule.check(document, context);
           // A policy carried over from the last readable text has no text of its own to fix.
-          reports.push(...embedReports(document, document.origin.carriedOver ? found.map(withoutFixes) : found));
+          pushAll(reports, embedReports(document, document.origin.carriedOver ? found.map(withoutFixes) : found));
         }
       }
     } catch (error) {

@@ -22,6 +22,7 @@ import {
   TfReference,
 } from './terraform-syntax';
 import { heredocValue, referencesIn, unescapeQuoted } from './terraform-values';
+import { pushAll } from '../text/push-all';
 
 export interface ReadItem {
   readonly blocks: readonly TfBlock[];
@@ -309,10 +310,10 @@ class TreeReader {
         let j = i + 1;
         while (j < parts.length && POSTFIX.has(parts[j]!.type)) j++;
         const chain = this.sequence(parts.slice(i, j), { start: part.startIndex, end: parts[j - 1]!.endIndex });
-        out.push(...referencesIn(chain));
+        pushAll(out, referencesIn(chain));
         i = j - 1;
       } else if (part.type === 'expression') {
-        out.push(...referencesIn(this.expression(part)));
+        pushAll(out, referencesIn(this.expression(part)));
       } else if (!POSTFIX.has(part.type)) {
         this.gather(part, out);
       }

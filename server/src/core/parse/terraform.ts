@@ -18,6 +18,7 @@ import { editMapper, mapSpans, shiftSpans } from './terraform-spans';
 import { SyntaxProblem, TopLevelItem, splitTopLevel } from './terraform-split';
 import { TfAttribute, TfBlock, blockAddress } from './terraform-syntax';
 import { readItem } from './terraform-tree';
+import { pushAll } from '../text/push-all';
 
 export interface TerraformFile extends ParsedFile {
   readonly language: 'terraform';
@@ -137,11 +138,11 @@ export function parseTerraformFile(uri: string, text: string, options: Terraform
     if (cached.absolute?.start !== start) cached.absolute = { start, result: shiftSpans(cached.local, start) };
     const result = cached.absolute.result;
 
-    blocks.push(...result.blocks);
-    attributes.push(...result.attributes);
-    links.push(...result.links);
-    syntaxErrors.push(...result.jsonErrors);
-    uses.push(...result.uses);
+    pushAll(blocks, result.blocks);
+    pushAll(attributes, result.attributes);
+    pushAll(links, result.links);
+    pushAll(syntaxErrors, result.jsonErrors);
+    pushAll(uses, result.uses);
 
     let carried = false;
     let dropped = result.unreadable;
@@ -246,12 +247,12 @@ function readItemResult(uri: string, itemText: string, item: TopLevelItem, budge
   let unreadable = read.tooDeep === true;
   for (const block of read.blocks) {
     const found = blockPolicies(block, { uri, text: itemText, problems });
-    candidates.push(...found.candidates);
-    links.push(...found.links);
-    jsonErrors.push(...found.jsonErrors);
+    pushAll(candidates, found.candidates);
+    pushAll(links, found.links);
+    pushAll(jsonErrors, found.jsonErrors);
     holdsPolicies ||= found.holdsPolicies;
     unreadable ||= found.unreadable;
-    uses.push(...policyUses(block, blockAddress(block)));
+    pushAll(uses, policyUses(block, blockAddress(block)));
   }
   const problem = problems[0] ?? read.problem;
   const first = read.blocks[0];
