@@ -5,18 +5,18 @@
  * exit the record is written to $IAM_ATLAS_SANDBOX_LOG (with the fs function saved before the
  * patching, so that write is not recorded) for the test to read.
  */
-// `import x = require()` binds the modules themselves: an `import * as` namespace is a copy whose
+// Default imports bind the modules themselves: an `import * as` namespace is a copy whose
 // properties cannot be replaced, and replacing them there would not reach the code under test.
-import childProcess = require('node:child_process');
-import dgram = require('node:dgram');
-import dns = require('node:dns');
-import fs = require('node:fs');
-import http = require('node:http');
-import http2 = require('node:http2');
-import https = require('node:https');
-import net = require('node:net');
-import path = require('node:path');
-import tls = require('node:tls');
+import childProcess from 'node:child_process';
+import dgram from 'node:dgram';
+import dns from 'node:dns';
+import fs from 'node:fs';
+import http from 'node:http';
+import http2 from 'node:http2';
+import https from 'node:https';
+import net from 'node:net';
+import path from 'node:path';
+import tls from 'node:tls';
 
 export interface SandboxRecord {
   /** Network and process attempts, each refused: `net.connect example.com:443`. */
