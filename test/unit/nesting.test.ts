@@ -39,6 +39,13 @@ describe('nesting bound', () => {
       // An unterminated string stops at the line end: the brackets on the next line are read.
       assert.deepEqual(jsonTooDeep(`"open\n${'['.repeat(101)}`), { start: 106, end: 107 });
     });
+
+    it('closes a bracket only with one of its own kind, as jsonc-parser reads it: a "}" inside an array closes nothing', () => {
+      const text = '[' + '{"a":["x" }}},'.repeat(60) + ']';
+      const openers = [...text.matchAll(/[[{]/g)].map((match) => match.index!);
+      assert.deepEqual(jsonTooDeep(text), { start: openers[100]!, end: openers[100]! + 1 });
+      assert.equal(jsonTooDeep('[' + '{"a":["x"]},'.repeat(60) + ']'), undefined);
+    });
   });
 
   describe('JSON files', () => {

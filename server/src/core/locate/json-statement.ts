@@ -8,7 +8,7 @@ import { SyntaxKind, createScanner, parseTree } from 'jsonc-parser';
 import { Key, PolicyDocument, PolicyKind, PolicyOrigin, Statement } from '../model';
 import { buildPolicyFromJson, clampNodes } from '../parse/json';
 import { kindFromStatements } from '../parse/kind';
-import { jsonTooDeep } from '../parse/nesting';
+import { isStackOverflow, jsonTooDeep, treeTooDeep } from '../parse/nesting';
 
 export interface JsonStatementSlice {
   /** A policy holding only the statement at the offset (at its real index); spans are file offsets. */
@@ -55,8 +55,14 @@ export function readStatement(text: string, found: StatementRange, options: Slic
   const prefix = '{"Statement":[';
   // Too deep for jsonc-parser's recursion (nesting.ts): the file's diagnostics say so.
   if (jsonTooDeep(text.slice(found.start, found.end))) return undefined;
-  const root = parseTree(`${prefix}${text.slice(found.start, found.end)}\n]}`, [], { disallowComments: true });
-  if (!root) return undefined;
+  let root;
+  try {
+    root = parseTree(`${prefix}${text.slice(found.start, found.end)}\n]}`, [], { disallowComments: true });
+  } catch (error) {
+    if (isStackOverflow(error)) return undefined;
+    throw error;
+  }
+  if (!root || treeTooDeep(root)) return undefined;
   // An unterminated comment swallows the closing brackets: nothing may reach past the statement.
   clampNodes(root, prefix.length + found.end - found.start);
   const built = buildPolicyFromJson(root, { uri: options.uri, base: found.start - prefix.length, kind: options.kind });

@@ -7,7 +7,7 @@
 import { getLocation, Node as JsonNode } from 'jsonc-parser';
 import { Key, PolicyDocument, Span, Statement } from '../model';
 import { CursorContext, CursorElement } from './context';
-import { jsonTooDeep } from '../parse/nesting';
+import { isStackOverflow, jsonTooDeep } from '../parse/nesting';
 import { SliceOptions, StatementRange, findStatement, readStatement, rootKeys } from './json-statement';
 
 type JsonPath = (string | number)[];
@@ -16,7 +16,14 @@ export function locateJson(text: string, offset: number, options: SliceOptions):
   const range = findStatement(text, offset);
   // getLocation recurses per level like parseTree: text too deep for it gets no completion (nesting.ts).
   if (jsonTooDeep(range ? text.slice(range.start, range.end) : text)) return undefined;
-  const { path, isKey, node } = jsonPathAt(text, offset, range);
+  let location: ReturnType<typeof jsonPathAt>;
+  try {
+    location = jsonPathAt(text, offset, range);
+  } catch (error) {
+    if (isStackOverflow(error)) return undefined;
+    throw error;
+  }
+  const { path, isKey, node } = location;
   const target = resolve(path, isKey);
   if (!target) return undefined;
   const token = tokenAt(text, offset, node, isKey);

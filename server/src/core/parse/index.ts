@@ -52,7 +52,7 @@ function parseJsonFile(uri: string, text: string, options: ParseOptions): Parsed
   const { root, errors, tooDeep } = parseJsonTree(text);
   // A file counts as a policy when its content says so, or when a policy-kind glob names it and it
   // has something in it: an empty scratch file in an scps/ folder is not worth an error yet.
-  const isPolicyFile = looksLikePolicy(root) || ((globKind !== undefined || link !== undefined) && text.trim().length > 0);
+  const isPolicyFile = (tooDeep ? tooDeep.looksLikePolicy : looksLikePolicy(root)) || ((globKind !== undefined || link !== undefined) && text.trim().length > 0);
   if (!isPolicyFile) {
     return { uri, language: 'json', text, documents: [], isPolicyFile: false, syntaxErrors: [] };
   }

@@ -7,6 +7,7 @@
  * smaller stack has) the first of them at 430. An IAM policy needs fewer than ten levels and a
  * Terraform file rarely twenty: past 100 the text is reported as too deep and not read.
  */
+import { Node } from 'jsonc-parser';
 import { Span } from '../model';
 
 export const MAX_NESTING_DEPTH = 100;
@@ -19,11 +20,13 @@ export function tooDeepMessage(what: 'policy' | 'block'): string {
 
 /**
  * The first `{` or `[` of JSON text that opens a level deeper than the bound, as jsonc-parser would
- * read it: brackets inside strings do not count, and a string ends at its closing quote or at a
- * line break. Undefined when the text stays within the bound.
+ * read it: brackets inside strings do not count, a string ends at its closing quote or at a line
+ * break, and a closer closes only a bracket of its own kind (jsonc-parser skips a `}` inside an
+ * array, so `["a" }` repeated nests deeper and deeper). Undefined when the text stays within the
+ * bound. It errs only towards too deep: jsonc-parser also skips some openers this counts.
  */
 export function jsonTooDeep(text: string, limit = MAX_NESTING_DEPTH): Span | undefined {
-  let depth = 0;
+  const open: number[] = [];
   let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -40,10 +43,31 @@ export function jsonTooDeep(text: string, limit = MAX_NESTING_DEPTH): Span | und
       const end = text.indexOf('*/', i + 2);
       i = end < 0 ? text.length : end + 1;
     } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
-      if (++depth > limit) return { start: i, end: i + 1 };
-    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
-      if (depth > 0) depth--;
+      open.push(c);
+      if (open.length > limit) return { start: i, end: i + 1 };
+    } else if ((c === 0x7d /* } */ && open[open.length - 1] === 0x7b) || (c === 0x5d /* ] */ && open[open.length - 1] === 0x5b)) {
+      open.pop();
     }
   }
   return undefined;
+}
+
+/** The first node of a parsed tree deeper than the bound, found without recursion. */
+export function treeTooDeep(root: Node, limit = MAX_NESTING_DEPTH): Span | undefined {
+  const pending: { node: Node; depth: number }[] = [{ node: root, depth: root.type === 'object' || root.type === 'array' ? 1 : 0 }];
+  while (pending.length) {
+    const { node, depth } = pending.pop()!;
+    if (depth > limit) return { start: node.offset, end: node.offset + 1 };
+    const children = node.children ?? [];
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i]!;
+      pending.push({ node: child, depth: depth + (child.type === 'object' || child.type === 'array' ? 1 : 0) });
+    }
+  }
+  return undefined;
+}
+
+/** Whether a call into jsonc-parser, or a walk of its tree, ran out of stack. */
+export function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
 }

@@ -62,12 +62,12 @@ export interface TerraformParseOptions {
 }
 
 /**
- * How long tree-sitter may take over one top-level item: a second, and 10 ms more per thousand
+ * How long tree-sitter may take over one top-level item: half a second, and 5 ms more per thousand
  * characters. It reads about a thousand characters a millisecond, so only broken text on which its
  * error recovery turns quadratic (thousands of blank lines after `x =`) reaches the bound.
  */
 export function itemParseBudget(length: number): number {
-  return Math.round(1000 + length / 100);
+  return Math.round(500 + length / 200);
 }
 
 /** One top-level item's result, in offsets relative to the item's start. */
