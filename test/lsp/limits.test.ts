@@ -5,7 +5,8 @@
  * failed request the server did not wait for does not end it.
  */
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import {
@@ -18,6 +19,7 @@ import {
   ResponseError,
 } from 'vscode-languageserver-protocol/node';
 import { RULES } from '../../server/src/core/rules';
+import { GraphRequest } from '../../server/src/protocol';
 import { TestClient, fileUri } from './client';
 
 /** A policy of `statements` statements, each `"Effect": "allow"` (IAM006 on each). */
@@ -140,6 +142,39 @@ describe('language server limits', function () {
       assert.equal(client.logs.filter((l) => l.startsWith('Analysis of')).length, 1);
       const hover = (await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 3, character: 38 } })) as Hover | null;
       assert.match(JSON.stringify(hover?.contents), /GetObject/);
+    });
+  });
+
+  describe('the workspace scan', () => {
+    let workspace: string;
+    let client: TestClient | undefined;
+    before(() => {
+      workspace = mkdtempSync(path.join(tmpdir(), 'iam-atlas-scan-'));
+      mkdirSync(path.join(workspace, 'roles'));
+      writeFileSync(
+        path.join(workspace, 'roles', 'app-trust.json'),
+        '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"lambda.amazonaws.com"},"Action":"sts:AssumeRole"}]}',
+      );
+      symlinkSync(workspace, path.join(workspace, 'roles', 'loop')); // roles/loop -> the workspace itself
+      writeFileSync(path.join(workspace, 'iam-atlas.json'), `{"accounts":[],"padding":"${'x'.repeat(3 * 1024 * 1024)}"}`);
+    });
+    after(async () => {
+      await client?.stop();
+      rmSync(workspace, { recursive: true, force: true });
+    });
+
+    it('ends on a symlink loop, never reads a pipe, and leaves an oversized iam-atlas.json unread with a log line', async function () {
+      try {
+        execFileSync('mkfifo', [path.join(workspace, 'roles', 'pipe-trust.json')]);
+      } catch {
+        this.skip(); // no mkfifo on this system
+      }
+      client = await TestClient.start(workspace);
+      const graph = await client.connection.sendRequest<GraphRequest.Result>(GraphRequest.method, {});
+      assert.equal(graph.fileCount, 1);
+      assert.deepEqual(graph.nodes.filter((node) => node.kind === 'role').map((node) => node.label), ['app']);
+      await client.log(new RegExp(`^${escape(path.join(workspace, 'iam-atlas.json'))} is not read: it is 3\\.0 MB, over the limit of 2 MB\\.$`));
+      await client.log(new RegExp(`^Skipped ${escape(path.join(workspace, 'roles', 'pipe-trust.json'))}: not a regular file \\(a device or a pipe\\)$`));
     });
   });
 

@@ -8,6 +8,8 @@ import { BINARY_PROBE_LENGTH, formatBytes } from '../core/limits';
 
 export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['.git', 'node_modules', '.terraform']);
 const POLICY_FILE = /\.(json|jsonc|tf)$/i;
+/** A device or a pipe never ends or never answers: it is not read. */
+const NOT_A_FILE = 'not a regular file (a device or a pipe)';
 
 export interface SourceFile {
   readonly path: string;
@@ -91,6 +93,8 @@ async function walk(folder: string, result: CollectResult, seen: Seen, options: 
       else if (POLICY_FILE.test(entry.name)) await readSource(child, result, seen, options);
     } else if (entry.isFile() && POLICY_FILE.test(entry.name)) {
       await readSource(child, result, seen, options);
+    } else if (POLICY_FILE.test(entry.name)) {
+      result.skipped.push({ path: child, reason: NOT_A_FILE });
     }
   }
 }
@@ -99,7 +103,7 @@ async function readSource(file: string, result: CollectResult, seen: Seen, optio
   try {
     const stat = await fs.stat(file);
     if (!stat.isFile()) {
-      result.skipped.push({ path: file, reason: 'not a regular file (a device or a pipe)' });
+      result.skipped.push({ path: file, reason: NOT_A_FILE });
       return;
     }
     const real = await fs.realpath(file);
