@@ -24,6 +24,7 @@ import { FIX_ALL_KIND, codeActions } from '../../server/src/lsp/code-actions';
 import { toDiagnostic, toRange } from '../../server/src/lsp/convert';
 import { locateInput } from '../../server/src/lsp/locate-input';
 import { DEFAULT_SETTINGS } from '../../server/src/lsp/settings';
+import { MAX_DIAGNOSTICS } from '../../server/src/lsp/skipped';
 
 export type FailureKind = 'exception' | 'bad-span' | 'slow' | 'hang';
 
@@ -115,6 +116,8 @@ function checkVersion(document: TextDocument, offsets: readonly number[], cache:
       recorder.span(stage, finding.span, text.length, 'finding');
       for (const related of finding.related ?? []) recorder.span(stage, related.span, text.length, 'related');
       for (const fix of finding.fixes) for (const edit of fix.edits) recorder.span(stage, edit.span, text.length, `fix "${fix.title}" edit`);
+      // The server publishes the first MAX_DIAGNOSTICS, as this does.
+      if (index >= MAX_DIAGNOSTICS) return;
       const diagnostic = recorder.guard('diagnostics', () => toDiagnostic(document, finding, index, DOCS_URL));
       if (diagnostic) diagnostics.push(diagnostic);
     });

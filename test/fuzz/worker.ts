@@ -1,7 +1,7 @@
 /** A fuzz worker thread: runs the cases it is given and reports each one's start, time and failures. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { initTerraform } from '../../server/src/core/parse/terraform-runtime';
-import { generateCase, runCase } from './engine';
+import { FuzzCase, generateCase, runCase } from './engine';
 import { readFixtures, runFixture } from './fixtures';
 import { Failure } from './oracle';
 
@@ -31,6 +31,13 @@ function send(message: FromWorker): void {
   port.postMessage(message);
 }
 
+/** The characters a case reads: its longest version, or all the files a workspace case changes. */
+function caseLength(testCase: FuzzCase): number {
+  if (testCase.type === 'document') return testCase.document.versions.reduce((longest, text) => Math.max(longest, text.length), 0);
+  const texts = testCase.type === 'workspace' ? Object.values(testCase.workspace.files) : Object.values(testCase.changes);
+  return texts.reduce((sum, text) => sum + (text?.length ?? 0), 0);
+}
+
 port.on('message', (message: ToWorker) => {
   if (message.type === 'fixtures') {
     const fixtures = readFixtures();
@@ -38,7 +45,8 @@ port.on('message', (message: ToWorker) => {
       send({ type: 'start', index: -(i + 1) });
       const started = performance.now();
       const failures = runFixture(fixtures[i]!);
-      send({ type: 'done', index: -(i + 1), ms: performance.now() - started, caseType: 'fixture', mutations: [], length: 0, failures });
+      const length = fixtures[i]!.document?.versions.reduce((longest, text) => Math.max(longest, text.length), 0) ?? 0;
+      send({ type: 'done', index: -(i + 1), ms: performance.now() - started, caseType: 'fixture', mutations: [], length, failures });
     }
     send({ type: 'chunk-done' });
     return;
@@ -49,7 +57,7 @@ port.on('message', (message: ToWorker) => {
     const started = performance.now();
     const failures = runCase(testCase);
     const ms = performance.now() - started;
-    const length = testCase.type === 'document' ? Math.max(...testCase.document.versions.map((text) => text.length)) : 0;
+    const length = caseLength(testCase);
     send({ type: 'done', index, ms, caseType: testCase.type, mutations: testCase.mutations, length, failures });
   }
   send({ type: 'chunk-done' });

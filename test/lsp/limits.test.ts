@@ -88,6 +88,17 @@ describe('language server limits', function () {
       await client.log(/^Skipped .*data\.json: it is 2 KB, over the limit of 1 KB/);
     });
 
+    it('publishes the first 1,000 findings of a file, and one diagnostic saying how many there are', async () => {
+      client.settings = {};
+      const uri = fileUri(path.join(folder, 'many.json'));
+      // 1,200 statements with Effect "allow" (IAM006), and a policy over the size quota (IAM403).
+      const published = await client.open(uri, 'json', policy(1200));
+      assert.equal(published.diagnostics.length, 1001);
+      assert.deepEqual(codes({ ...published, diagnostics: published.diagnostics.slice(998) }), ['IAM006 1000:16-1000:23', 'IAM006 1001:16-1001:23', 'too-many-problems 0:0-0:1']);
+      assert.equal(published.diagnostics[1000]!.message, 'IAM Atlas shows the first 1,000 of the 1,201 problems in this file; iam-atlas check lists them all.');
+      assert.equal(published.diagnostics[1000]!.severity, 3);
+    });
+
     it('skips a document holding a NUL character as binary', async () => {
       client.settings = {};
       const uri = fileUri(path.join(folder, 'nul.json'));

@@ -12,7 +12,7 @@ import { limitsDocsUrl } from '../package-root';
 import { AnalysisCache } from './analysis-cache';
 import { toDiagnostic } from './convert';
 import { SettingsReader } from './settings';
-import { skipDiagnostics, skipLogLine } from './skipped';
+import { MAX_DIAGNOSTICS, skipDiagnostics, skipLogLine, tooManyDiagnostic } from './skipped';
 import { WorkspaceConfigs } from './workspace-config';
 
 export class DiagnosticsPublisher {
@@ -96,7 +96,8 @@ export class DiagnosticsPublisher {
       const analysis = this.cache.analyze(current, settings, config, this.configs.folderOf(uri));
       const { findings } = analysis;
       this.onAnalysed(uri, current.getText(), analysis);
-      const diagnostics = findings.map((finding, index) => toDiagnostic(current, finding, index, this.docsUrl));
+      const diagnostics = findings.slice(0, MAX_DIAGNOSTICS).map((finding, index) => toDiagnostic(current, finding, index, this.docsUrl));
+      if (findings.length > MAX_DIAGNOSTICS) diagnostics.push(tooManyDiagnostic(current, findings.length, limitsDocsUrl()));
       await this.connection.sendDiagnostics({ uri, version, diagnostics });
     } catch (error) {
       this.connection.console.error(`Analysis of ${uri} failed: ${(error as Error).stack ?? String(error)}`);
