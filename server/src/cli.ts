@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { FailOn, OutputFormat, runCheck } from './cli/check';
 import { GraphFormat, runGraph } from './cli/graph';
 import { CliIo, UsageError } from './cli/io';
+import { DEFAULT_MAX_FILE_SIZE } from './core/limits';
 import { packageVersion } from './package-root';
 
 const USAGE = `Usage: iam-atlas <command> [options]
@@ -30,8 +31,6 @@ Options for graph:
 
 Exit codes: 0 no findings at the --fail-on level, 1 findings at that level, 2 a usage or read error.
 `;
-
-const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   try {

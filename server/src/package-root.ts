@@ -29,6 +29,11 @@ export function ruleDocsUrl(ruleName: string): string {
   return pathToFileURL(path.join(packageRoot(), 'docs', 'rules', `${ruleName}.md`)).href;
 }
 
+/** The page on what IAM Atlas does not analyse and why (file size, binary files, nesting, time). */
+export function limitsDocsUrl(): string {
+  return pathToFileURL(path.join(packageRoot(), 'docs', 'limits.md')).href;
+}
+
 export function packageVersion(): string {
   try {
     return (JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version?: string }).version ?? '0.0.0';

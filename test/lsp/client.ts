@@ -13,6 +13,7 @@ import {
   ExitNotification,
   InitializeRequest,
   InitializedNotification,
+  LogMessageNotification,
   ProtocolConnection,
   PublishDiagnosticsNotification,
   PublishDiagnosticsParams,
@@ -41,9 +42,15 @@ export class TestClient {
   private readonly versions = new Map<string, number>();
   private readonly waiters: Waiter[] = [];
   readonly stderr: string[] = [];
+  /** Every window/logMessage the server sent (what the IAM Atlas output channel shows). */
+  readonly logs: string[] = [];
+  private readonly logWaiters: { readonly pattern: RegExp; readonly resolve: (line: string) => void }[] = [];
   settings: Record<string, unknown> = {};
+  /** Resolves with the server's exit code when its process ends. */
+  readonly exited: Promise<number | null>;
 
-  private constructor(private readonly child: ChildProcess) {
+  private constructor(child: ChildProcess) {
+    this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
     this.connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     child.stderr!.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
@@ -54,14 +61,33 @@ export class TestClient {
         }
       }
     });
+    this.connection.onNotification(LogMessageNotification.type, ({ message }) => {
+      this.logs.push(message);
+      for (const waiter of [...this.logWaiters]) {
+        if (!waiter.pattern.test(message)) continue;
+        this.logWaiters.splice(this.logWaiters.indexOf(waiter), 1);
+        waiter.resolve(message);
+      }
+    });
     this.connection.onRequest(ConfigurationRequest.type, (params) =>
       params.items.map((item) => (item.section === 'iamAtlas' ? this.settings : null)),
     );
     this.connection.listen();
   }
 
-  static async start(workspaceFolder?: string): Promise<TestClient> {
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  /**
+   * `env` is added to this process's environment for the server (test hooks, a preload), `execArgv`
+   * goes to Node before the server, and `wrap` runs it all under another command (`unshare --net`).
+   */
+  static async start(
+    workspaceFolder?: string,
+    options: { env?: NodeJS.ProcessEnv; execArgv?: readonly string[]; wrap?: readonly string[] } = {},
+  ): Promise<TestClient> {
+    const command = [...(options.wrap ?? []), process.execPath, ...(options.execArgv ?? []), SERVER, '--stdio'];
+    const child = spawn(command[0]!, command.slice(1), {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: { ...process.env, ...options.env },
+    });
     const client = new TestClient(child);
     const folders = workspaceFolder ? [{ uri: fileUri(workspaceFolder), name: path.basename(workspaceFolder) }] : null;
     await client.connection.sendRequest(InitializeRequest.type, {
@@ -79,6 +105,13 @@ export class TestClient {
     });
     await client.connection.sendNotification(InitializedNotification.type, {});
     return client;
+  }
+
+  /** Resolves with the first log line (already sent, or to come) that matches. */
+  log(pattern: RegExp): Promise<string> {
+    const sent = this.logs.find((line) => pattern.test(line));
+    if (sent !== undefined) return Promise.resolve(sent);
+    return new Promise((resolve) => this.logWaiters.push({ pattern, resolve }));
   }
 
   /** Resolves with the params of the next `method` notification that `accept` takes. */
@@ -134,12 +167,11 @@ export class TestClient {
   }
 
   async stop(): Promise<void> {
-    const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
     try {
       await this.connection.sendRequest(ShutdownRequest.type);
       await this.connection.sendNotification(ExitNotification.type);
     } finally {
-      await exited;
+      await this.exited;
       this.connection.dispose();
     }
   }

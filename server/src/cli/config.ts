@@ -2,6 +2,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { EMPTY_CONFIG, WorkspaceConfig, readWorkspaceConfig } from '../core/config';
+import { DEFAULT_MAX_FILE_SIZE, formatBytes } from '../core/limits';
 import { CliIo, UsageError } from './io';
 
 export interface LoadedConfig {
@@ -17,8 +18,17 @@ export async function loadConfig(configPath: string | undefined, firstPath: stri
   if (!file) return { config: EMPTY_CONFIG };
   let text: string;
   try {
+    const stat = await fs.stat(file);
+    if (!stat.isFile() || stat.size > DEFAULT_MAX_FILE_SIZE) {
+      // A configuration is a few kilobytes: one of megabytes, or a pipe of that name, is not read.
+      const why = stat.isFile() ? `it is ${formatBytes(stat.size)}, over the limit of ${formatBytes(DEFAULT_MAX_FILE_SIZE)}` : 'it is not a regular file';
+      if (configPath) throw new UsageError(`cannot read the configuration ${configPath}: ${why}`);
+      io.stderr(`iam-atlas: ${path.relative(io.cwd, file) || file} is not read: ${why}\n`);
+      return { config: EMPTY_CONFIG };
+    }
     text = await fs.readFile(file, 'utf8');
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     if (configPath) throw new UsageError(`cannot read the configuration ${configPath}: ${(error as Error).message}`);
     return { config: EMPTY_CONFIG };
   }

@@ -4,9 +4,12 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { BINARY_PROBE_LENGTH, formatBytes } from '../core/limits';
 
 export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['.git', 'node_modules', '.terraform']);
 const POLICY_FILE = /\.(json|jsonc|tf)$/i;
+/** A device or a pipe never ends or never answers: it is not read. */
+const NOT_A_FILE = 'not a regular file (a device or a pipe)';
 
 export interface SourceFile {
   readonly path: string;
@@ -33,7 +36,7 @@ export interface CollectOptions {
 
 export async function collectFiles(inputs: readonly string[], options: CollectOptions): Promise<CollectResult> {
   const result: CollectResult = { files: [], skipped: [], missing: [] };
-  const seenFolders = new Set<string>();
+  const seen: Seen = { folders: new Set(), files: new Set() };
   for (const input of inputs) {
     let stat;
     try {
@@ -42,15 +45,22 @@ export async function collectFiles(inputs: readonly string[], options: CollectOp
       result.missing.push({ path: input, reason: describeError(error) });
       continue;
     }
-    if (stat.isDirectory()) await walk(input, result, seenFolders, options);
-    else await readSource(input, result, options);
+    if (stat.isDirectory()) await walk(input, result, seen, options);
+    else if (stat.isFile()) await readSource(input, result, seen, options);
+    // A device or a pipe (/dev/zero, a FIFO) never ends or never answers: not something to read.
+    else result.missing.push({ path: input, reason: 'not a file or folder' });
   }
   result.files.sort((a, b) => a.path.localeCompare(b.path));
   return result;
 }
 
-async function walk(folder: string, result: CollectResult, seen: Set<string>, options: CollectOptions): Promise<void> {
-  // Real paths stop symlink loops and folders reached twice.
+/** Real paths already read: they stop symlink loops, and keep a folder or file reached twice from being read twice. */
+interface Seen {
+  readonly folders: Set<string>;
+  readonly files: Set<string>;
+}
+
+async function walk(folder: string, result: CollectResult, seen: Seen, options: CollectOptions): Promise<void> {
   let real: string;
   try {
     real = await fs.realpath(folder);
@@ -58,8 +68,8 @@ async function walk(folder: string, result: CollectResult, seen: Set<string>, op
     result.skipped.push({ path: folder, reason: describeError(error) });
     return;
   }
-  if (seen.has(real)) return;
-  seen.add(real);
+  if (seen.folders.has(real)) return;
+  seen.folders.add(real);
   let entries;
   try {
     entries = await fs.readdir(folder, { withFileTypes: true });
@@ -80,22 +90,31 @@ async function walk(folder: string, result: CollectResult, seen: Set<string>, op
         continue;
       }
       if (target.isDirectory()) await walk(child, result, seen, options);
-      else if (POLICY_FILE.test(entry.name)) await readSource(child, result, options);
+      else if (POLICY_FILE.test(entry.name)) await readSource(child, result, seen, options);
     } else if (entry.isFile() && POLICY_FILE.test(entry.name)) {
-      await readSource(child, result, options);
+      await readSource(child, result, seen, options);
+    } else if (POLICY_FILE.test(entry.name)) {
+      result.skipped.push({ path: child, reason: NOT_A_FILE });
     }
   }
 }
 
-async function readSource(file: string, result: CollectResult, options: CollectOptions): Promise<void> {
+async function readSource(file: string, result: CollectResult, seen: Seen, options: CollectOptions): Promise<void> {
   try {
     const stat = await fs.stat(file);
+    if (!stat.isFile()) {
+      result.skipped.push({ path: file, reason: NOT_A_FILE });
+      return;
+    }
+    const real = await fs.realpath(file);
+    if (seen.files.has(real)) return;
+    seen.files.add(real);
     if (stat.size > options.maxFileSize) {
       result.skipped.push({ path: file, reason: `larger than ${formatBytes(options.maxFileSize)} (${formatBytes(stat.size)})` });
       return;
     }
     const bytes = await fs.readFile(file);
-    if (bytes.subarray(0, 8192).includes(0)) {
+    if (bytes.subarray(0, BINARY_PROBE_LENGTH).includes(0)) {
       result.skipped.push({ path: file, reason: 'binary file' });
       return;
     }
@@ -113,8 +132,3 @@ function describeError(error: unknown): string {
   return (error as Error).message;
 }
 
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(bytes % (1024 * 1024) ? 1 : 0)} MB`;
-  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${bytes} bytes`;
-}

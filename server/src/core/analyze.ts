@@ -9,6 +9,7 @@ import { ParseOptions, parse, pathOfUri } from './parse';
 import { RULES } from './rules';
 import { Report, Rule, RuleContext } from './rules/types';
 import { accountOfFile } from './workspace';
+import { pushAll } from './text/push-all';
 
 export interface AnalysisOptions extends ParseOptions {
   readonly config?: WorkspaceConfig;
@@ -25,6 +26,23 @@ export interface AnalysisOptions extends ParseOptions {
    * it. Without it, the file's account is unknown.
    */
   readonly root?: string;
+  /**
+   * Milliseconds the rules may take; past them the remaining rules do not run. Checked between
+   * rules and between the documents of a file (rules are synchronous: one cannot be stopped half-way).
+   * No budget by default.
+   */
+  readonly timeBudgetMs?: number;
+  /** Called when the budget stopped the rules, with the ones that did not run to the end. */
+  readonly onBudgetExceeded?: (stop: BudgetStop) => void;
+  /** The budget's clock in milliseconds; `performance.now` by default. */
+  readonly clock?: () => number;
+}
+
+export interface BudgetStop {
+  readonly elapsedMs: number;
+  readonly budgetMs: number;
+  /** The rule stopped between two documents (its findings on the first ones are kept), then the rules not started. */
+  readonly unfinished: readonly Rule[];
 }
 
 export interface Analysis {
@@ -43,18 +61,38 @@ export function parseForAnalysis(uri: string, text: string, options: AnalysisOpt
   return parse(uri, text, { ...options, policyKinds: Object.keys(policyKinds).length ? policyKinds : undefined });
 }
 
+function withoutFixes(report: Report): Report {
+  return report.fixes?.length ? { ...report, fixes: [] } : report;
+}
+
 export function analyzeParsed(file: ParsedFile, options: AnalysisOptions = {}): Finding[] {
   // Workspace rules run over the whole index (analyze-workspace.ts); a file with no policy gets only the file rules that ask for it.
   const rules = (options.rules ?? RULES).filter((rule) => rule.scope !== 'workspace' && (file.isPolicyFile || (rule.scope === 'file' && rule.readsEveryFile)));
   if (rules.length === 0) return [];
   const config = options.config ?? EMPTY_CONFIG;
   const account = accountOfFile(config, options.path ?? pathOfUri(file.uri), options.root);
+  const settingOf = (rule: Rule): SeveritySetting | undefined =>
+    options.severities?.[rule.name] ?? options.severities?.[rule.id] ?? config.rules?.[rule.name] ?? config.rules?.[rule.id];
   const context: RuleContext = { text: file.text, file, config, catalog: options.catalog ?? defaultCatalog(), ...(account ? { account } : {}) };
   const findings: Finding[] = [];
-  for (const rule of rules) {
-    const setting = options.severities?.[rule.name] ?? options.severities?.[rule.id] ?? config.rules?.[rule.name] ?? config.rules?.[rule.id];
+  const clock = options.clock ?? (() => performance.now());
+  const started = clock();
+  const budget = options.timeBudgetMs;
+  const overBudget = (): boolean => budget !== undefined && clock() - started > budget;
+  const stop = (from: number): void => {
+    const unfinished = rules.slice(from).filter((rule) => settingOf(rule) !== 'off');
+    options.onBudgetExceeded?.({ elapsedMs: clock() - started, budgetMs: budget ?? 0, unfinished });
+  };
+  for (let index = 0; index < rules.length; index++) {
+    const rule = rules[index]!;
+    const setting = settingOf(rule);
     if (setting === 'off') continue;
+    if (overBudget()) {
+      stop(index);
+      break;
+    }
     let reports: Report[];
+    let stoppedWithin = false;
     try {
       if (rule.scope === 'workspace') {
         continue;
@@ -62,8 +100,16 @@ export function analyzeParsed(file: ParsedFile, options: AnalysisOptions = {}): 
         reports = rule.checkFile(file, context);
       } else {
         reports = [];
+        let checked = 0;
         for (const document of file.documents) {
-          if (rule.kinds.includes(document.kind)) reports.push(...embedReports(document, rule.check(document, context)));
+          if (!rule.kinds.includes(document.kind)) continue;
+          if (checked++ > 0 && overBudget()) {
+            stoppedWithin = true;
+            break;
+          }
+          const found = rule.check(document, context);
+          // A policy carried over from the last readable text has no text of its own to fix.
+          pushAll(reports, embedReports(document, document.origin.carriedOver ? found.map(withoutFixes) : found));
         }
       }
     } catch (error) {
@@ -80,6 +126,10 @@ export function analyzeParsed(file: ParsedFile, options: AnalysisOptions = {}): 
         fixes: report.fixes ?? [],
         ...(report.related ? { related: report.related } : {}),
       });
+    }
+    if (stoppedWithin) {
+      stop(index);
+      break;
     }
   }
   return findings.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));

@@ -5,6 +5,7 @@
 import { Severity } from './findings';
 import { GovernanceConfig, readGovernance } from './governance/config';
 import { PolicyKindGlobs } from './parse/kind';
+import { globProblem } from './text/glob';
 
 export type Environment = 'prod' | 'staging' | 'dev' | 'test' | 'sandbox' | 'security' | 'shared' | string;
 
@@ -93,7 +94,8 @@ export function readWorkspaceConfig(text: string): { config: WorkspaceConfig; pr
   }
   if (raw.policyKinds !== undefined) {
     if (isRecord(raw.policyKinds) && Object.values(raw.policyKinds).every((v) => typeof v === 'string')) {
-      config.policyKinds = raw.policyKinds as Record<string, string>;
+      const globs = new Set(usableGlobs(Object.keys(raw.policyKinds), 'policyKinds', problems));
+      config.policyKinds = Object.fromEntries(Object.entries(raw.policyKinds as Record<string, string>).filter(([glob]) => globs.has(glob)));
     } else {
       problems.push({ path: 'policyKinds', message: 'must be an object of glob to policy kind' });
     }
@@ -128,12 +130,21 @@ function readAccounts(
     if (withPlacement) {
       if (typeof entry.environment === 'string') account.environment = entry.environment;
       if (typeof entry.ou === 'string') account.ou = entry.ou;
-      if (Array.isArray(entry.paths) && entry.paths.every((p) => typeof p === 'string')) account.paths = entry.paths;
+      if (Array.isArray(entry.paths) && entry.paths.every((p) => typeof p === 'string')) account.paths = usableGlobs(entry.paths, `${at}.paths`, problems);
       else if (entry.paths !== undefined) problems.push({ path: `${at}.paths`, message: 'must be an array of globs' });
     }
     accounts.push(account);
   });
   return accounts;
+}
+
+/** The globs IAM Atlas will match; each one it refuses is a problem (see text/glob.ts for why). */
+function usableGlobs(globs: readonly string[], path: string, problems: ConfigProblem[]): string[] {
+  return globs.filter((glob, index) => {
+    const problem = globProblem(glob);
+    if (problem) problems.push({ path: `${path}[${index}]`, message: `${JSON.stringify(glob.length > 60 ? `${glob.slice(0, 60)}…` : glob)} ${problem}` });
+    return problem === undefined;
+  });
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

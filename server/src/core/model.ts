@@ -134,6 +134,12 @@ export interface PolicyOrigin {
   readonly embedding?: 'heredoc' | 'quoted-string';
   /** Terraform policy_document: the documents merged into this one, as written. */
   readonly merges?: readonly PolicyMerge[];
+  /**
+   * Terraform: the policy as it was when its block could last be read (the block is broken now),
+   * its spans moved into the new text. Its findings keep their place; fixes are not offered, as
+   * the text they would edit is no longer there.
+   */
+  readonly carriedOver?: boolean;
 }
 
 /** A `source_policy_documents` or `override_policy_documents` argument of a policy_document block. */

@@ -3,19 +3,8 @@
  * account the file belongs to (by the `paths` globs of `accounts`), and how another account relates
  * to it. Without a configuration nothing is known, and rules that need it stay quiet.
  */
-import picomatch from 'picomatch';
 import { AccountConfig, ExternalAccountConfig, WorkspaceConfig } from './config';
-
-const matcherCache = new Map<string, (path: string) => boolean>();
-
-function matcher(glob: string): (path: string) => boolean {
-  let match = matcherCache.get(glob);
-  if (!match) {
-    match = picomatch(glob, { dot: true });
-    matcherCache.set(glob, match);
-  }
-  return match;
-}
+import { globMatcher } from './text/glob';
 
 /**
  * The file's path relative to the workspace root, with forward slashes; undefined when the file is
@@ -45,7 +34,7 @@ export function accountOfRelativePath(config: WorkspaceConfig, relativePath: str
   const cached = known.get(relativePath);
   if (cached !== undefined) return cached ?? undefined;
   const relative = relativePath.replace(/\\/g, '/').replace(/^\.\//, '');
-  const account = config.accounts?.find((candidate) => candidate.paths?.some((glob) => matcher(glob)(relative)));
+  const account = config.accounts?.find((candidate) => candidate.paths?.some((glob) => globMatcher(glob)(relative)));
   known.set(relativePath, account ?? null);
   return account;
 }

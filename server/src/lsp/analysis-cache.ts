@@ -5,12 +5,14 @@
  */
 import * as posixPath from 'node:path/posix';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Analysis, AnalysisOptions, analyzeParsed, parseForAnalysis } from '../core/analyze';
+import { Analysis, AnalysisOptions, BudgetStop, analyzeParsed, parseForAnalysis } from '../core/analyze';
+import { SkipReason } from '../core/limits';
 import { WorkspaceConfig } from '../core/config';
 import { ParsedFile } from '../core/model';
 import { languageOf, pathOfUri } from '../core/parse';
 import { TerraformParseState, isTerraformFile } from '../core/parse/terraform';
 import { TerraformModuleIndex } from '../core/parse/terraform-module';
+import { RULES } from '../core/rules';
 import { Rule } from '../core/rules/types';
 import { Settings } from './settings';
 
@@ -26,8 +28,19 @@ interface Entry {
   readonly moduleFacts?: string;
 }
 
+/** How far an analysis may go: the server's time budget, and rules the protocol tests add. */
+export interface AnalysisLimits {
+  /** Milliseconds the rules of one analysis may take (analyze.ts checks between rules and documents). */
+  readonly timeBudgetMs?: number;
+  readonly onBudgetExceeded?: (uri: string, stop: BudgetStop) => void;
+  /** Run before the registry's rules (test hooks only). */
+  readonly extraRules?: readonly Rule[];
+}
+
 export class AnalysisCache {
   private readonly entries = new Map<string, Entry>();
+  /** Documents the last decision left unanalysed (too large, binary): completion and hover leave them alone too. */
+  private readonly skipped = new Map<string, SkipReason>();
   /** Per open .tf document: the parser's memory between versions (incremental re-parse, last readable blocks). */
   private readonly terraformStates = new Map<string, TerraformParseState>();
   /** What the .tf files of each module folder tell each other; open documents' text wins over the disk. */
@@ -38,10 +51,22 @@ export class AnalysisCache {
     private readonly onRuleError: (rule: Rule, error: unknown) => void,
     /** Called when an open .tf file changed what it tells the other files of its folder. */
     private readonly onModuleChanged: (uri: string) => void = () => undefined,
+    private readonly limits: AnalysisLimits = {},
   ) {}
+
+  /** The document is not analysed (it is too large or binary): what was known of it is dropped. */
+  skip(uri: string, reason: SkipReason): void {
+    this.forget(uri);
+    this.skipped.set(uri, reason);
+  }
+
+  isSkipped(uri: string): boolean {
+    return this.skipped.has(uri);
+  }
 
   /** `root` is the workspace folder holding the document, for the configuration's account paths. */
   analyze(document: TextDocument, settings: Settings, config: WorkspaceConfig, root?: string): Analysis {
+    this.skipped.delete(document.uri);
     const entry = this.entry(document, settings, config, root);
     entry.analysis ??= { file: entry.file, findings: analyzeParsed(entry.file, this.options(document, settings, config, root)) };
     return entry.analysis;
@@ -69,6 +94,7 @@ export class AnalysisCache {
   }
 
   forget(uri: string): void {
+    this.skipped.delete(uri);
     this.entries.delete(uri);
     this.terraformStates.delete(uri);
     this.terraformModule.closeText(pathOfUri(uri));
@@ -116,6 +142,9 @@ export class AnalysisCache {
       config,
       ...(root ? { root } : {}),
       onRuleError: this.onRuleError,
+      ...(this.limits.extraRules?.length ? { rules: [...this.limits.extraRules, ...RULES] } : {}),
+      ...(this.limits.timeBudgetMs !== undefined ? { timeBudgetMs: this.limits.timeBudgetMs } : {}),
+      onBudgetExceeded: (stop: BudgetStop) => this.limits.onBudgetExceeded?.(document.uri, stop),
       ...(terraformState ? { terraformState } : {}),
       // Only a file on disk has a module folder: an untitled document must not read the server's working folder.
       ...(document.uri.startsWith('file:') ? { terraformModule: this.terraformModule } : {}),

@@ -1,9 +1,10 @@
 /** Quick-fixes: the fixes of the findings under the cursor, and "fix all" per rule. */
 import { CodeAction, CodeActionKind, CodeActionParams } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Finding, Fix, TextEdit } from '../core/findings';
+import { Finding, Fix } from '../core/findings';
 import { AnalysisCache } from './analysis-cache';
 import { DIAGNOSTIC_SOURCE, DiagnosticData, toCodeAction } from './convert';
+import { NonOverlappingEdits } from './edit-set';
 
 /** The kind of the "fix everything IAM Atlas can fix" action, for `editor.codeActionsOnSave`. */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.iamAtlas`;
@@ -49,13 +50,11 @@ export function fixAllForRule(findings: readonly Finding[]): Fix | undefined {
   const preferred = findings.map((f) => f.fixes.find((fix) => fix.isPreferred) ?? (f.fixes.length === 1 ? f.fixes[0] : undefined));
   const fixes = preferred.filter((fix): fix is Fix => fix !== undefined);
   if (fixes.length < 2) return undefined;
-  const edits: TextEdit[] = [];
+  const edits = new NonOverlappingEdits();
   for (const fix of fixes) {
-    const overlaps = fix.edits.some((edit) => edits.some((other) => edit.span.start < other.span.end && other.span.start < edit.span.end));
-    const sameInsertionPoint = fix.edits.some((edit) => edits.some((other) => edit.span.start === other.span.start));
-    if (!overlaps && !sameInsertionPoint) edits.push(...fix.edits);
+    if (!fix.edits.some((edit) => edits.clashes(edit))) edits.add(fix.edits);
   }
-  return { title: `Fix all "${findings[0]!.ruleName}" problems in this file`, edits };
+  return { title: `Fix all "${findings[0]!.ruleName}" problems in this file`, edits: edits.taken };
 }
 
 /**
@@ -63,16 +62,12 @@ export function fixAllForRule(findings: readonly Finding[]): Fix | undefined {
  * share an insertion point with one already taken (those are left for a second run).
  */
 export function fixAllInFile(findings: readonly Finding[]): Fix | undefined {
-  const edits: TextEdit[] = [];
+  const edits = new NonOverlappingEdits();
   for (const finding of findings) {
     const fix = finding.fixes.find((f) => f.isPreferred) ?? (finding.fixes.length === 1 ? finding.fixes[0] : undefined);
-    if (!fix) continue;
-    const clashes = fix.edits.some((edit) =>
-      edits.some((other) => (edit.span.start < other.span.end && other.span.start < edit.span.end) || edit.span.start === other.span.start),
-    );
-    if (!clashes) edits.push(...fix.edits);
+    if (fix && !fix.edits.some((edit) => edits.clashes(edit))) edits.add(fix.edits);
   }
-  return edits.length ? { title: 'Fix all IAM Atlas problems in this file', edits } : undefined;
+  return edits.taken.length ? { title: 'Fix all IAM Atlas problems in this file', edits: edits.taken } : undefined;
 }
 
 function isData(value: unknown): value is DiagnosticData {

@@ -11,7 +11,8 @@ import { AnalysisCache } from './analysis-cache';
  */
 export function locateInput(document: TextDocument, cache: AnalysisCache): LocateInput | undefined {
   const language = languageOf(document.uri, document.languageId);
-  if (!language) return undefined;
+  // A document too large or binary to analyse is too large or binary to complete in.
+  if (!language || cache.isSkipped(document.uri)) return undefined;
   const previous = cache.lastParsed(document.uri);
   if (language === 'terraform') {
     const terraformState = cache.terraformState(document.uri);

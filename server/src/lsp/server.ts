@@ -27,6 +27,16 @@ import { CONFIG_FILE_NAME, WorkspaceConfigs } from './workspace-config';
 import { WorkspaceGraphs } from './workspace-graph';
 import { DiagnosticStore } from './diagnostic-store';
 import { WorkspaceDiagnostics } from './workspace-diagnostics';
+import { readTestHooks } from './test-hooks';
+import { BudgetStop } from '../core/analyze';
+import { pathOfUri } from '../core/parse';
+
+/**
+ * Milliseconds the rules of one analysis may take before the rest are skipped (checked between
+ * rules and between documents): ten times the budget for a 1 MB file, so only a pathological
+ * file reaches it, and the server answers other requests again soon after.
+ */
+const ANALYSIS_TIME_BUDGET_MS = 2000;
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -39,6 +49,26 @@ let clientSupportsSnippets = false;
 let folderUris: string[] = [];
 let terraformFailure: Error | undefined;
 const reportedRuleErrors = new Set<string>();
+const reportedBudgetStops = new Set<string>();
+const testHooks = readTestHooks();
+const analysisBudgetMs = testHooks.timeBudgetMs ?? ANALYSIS_TIME_BUDGET_MS;
+
+// A promise nobody awaited failed (a client that refused a request, a file that vanished): log it
+// and keep serving, instead of letting Node end the process.
+process.on('unhandledRejection', (reason) => {
+  connection.console.error(`Unexpected error, the server keeps running: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`);
+});
+
+/** Once per file: the rules of its analysis stopped at the time budget. */
+function reportBudgetStop(uri: string, stop: BudgetStop): void {
+  if (reportedBudgetStops.has(uri)) return;
+  reportedBudgetStops.add(uri);
+  const rules = stop.unfinished.map((rule) => `${rule.id} ${rule.name}`);
+  const shown = rules.length > 5 ? `${rules.slice(0, 5).join(', ')} and ${rules.length - 5} more` : rules.join(', ');
+  connection.console.warn(
+    `Analysis of ${pathOfUri(uri)} stopped after ${Math.round(stop.elapsedMs)} ms, past its budget of ${stop.budgetMs} ms: ${rules.length} rule${rules.length === 1 ? '' : 's'} did not run to the end (${shown}). Its diagnostics are incomplete.`,
+  );
+}
 
 const settings = new SettingsReader(connection, () => clientAnswersConfiguration);
 const configs = new WorkspaceConfigs((message) => connection.console.warn(message));
@@ -50,8 +80,12 @@ const cache = new AnalysisCache((rule, error) => {
 }, (changedUri) => {
   // A .tf file changed what it tells its module (which argument uses which policy): re-check the others.
   for (const document of documents.all()) if (document.uri !== changedUri && inModuleOf(changedUri, document.uri)) void diagnostics.later(document.uri);
+}, { timeBudgetMs: analysisBudgetMs, onBudgetExceeded: reportBudgetStop, extraRules: testHooks.rules });
+const graphs = new WorkspaceGraphs(connection, configs, () => clientShowsProgress, () => clientRefreshesLenses, {
+  maxFileSize: async (uri) => (await settings.read(uri)).maxFileSize,
+  timeBudgetMs: analysisBudgetMs,
+  onBudgetExceeded: reportBudgetStop,
 });
-const graphs = new WorkspaceGraphs(connection, configs, () => clientShowsProgress, () => clientRefreshesLenses);
 const diagnosticStore = new DiagnosticStore(connection);
 const diagnostics = new DiagnosticsPublisher(connection, documents, cache, settings, configs, ruleDocsUrl, (uri, text, analysis) =>
   graphs.documentAnalysed(uri, text, analysis),
@@ -108,6 +142,7 @@ documents.onDidClose(({ document }) => {
   diagnostics.clear(document.uri);
   // The workspace graph goes back to the file on disk (or forgets a file never saved).
   void graphs.documentClosed(document.uri);
+  reportedBudgetStops.delete(document.uri);
   // Its text on disk may tell the module something else than the editor's did.
   if (document.uri.toLowerCase().endsWith('.tf')) {
     cache.terraformFilesChanged();

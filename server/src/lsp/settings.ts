@@ -4,6 +4,7 @@
  */
 import { Connection } from 'vscode-languageserver';
 import { SeveritySetting } from '../core/config';
+import { DEFAULT_MAX_FILE_SIZE } from '../core/limits';
 import { DEFAULT_POLICY_KIND_GLOBS, PolicyKindGlobs } from '../core/parse/kind';
 
 export interface Settings {
@@ -13,12 +14,15 @@ export interface Settings {
   readonly rules: Readonly<Record<string, SeveritySetting>>;
   /** Milliseconds to wait after a keystroke before analysing. */
   readonly diagnosticsDelay: number;
+  /** Documents and workspace files larger than this many bytes are not analysed. */
+  readonly maxFileSize: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   policyKinds: DEFAULT_POLICY_KIND_GLOBS,
   rules: {},
   diagnosticsDelay: 150,
+  maxFileSize: DEFAULT_MAX_FILE_SIZE,
 };
 
 export class SettingsReader {
@@ -42,6 +46,8 @@ function normalize(raw: unknown): Settings {
     rules: isStringRecord(value.rules) ? (value.rules as Record<string, SeveritySetting>) : DEFAULT_SETTINGS.rules,
     diagnosticsDelay:
       typeof value.diagnosticsDelay === 'number' && value.diagnosticsDelay >= 0 ? value.diagnosticsDelay : DEFAULT_SETTINGS.diagnosticsDelay,
+    maxFileSize:
+      typeof value.maxFileSize === 'number' && Number.isInteger(value.maxFileSize) && value.maxFileSize > 0 ? value.maxFileSize : DEFAULT_SETTINGS.maxFileSize,
   };
 }
 

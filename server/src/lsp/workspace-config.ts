@@ -3,8 +3,10 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import { ConfigProblem, EMPTY_CONFIG, WorkspaceConfig, readWorkspaceConfig } from '../core/config';
+import { DEFAULT_MAX_FILE_SIZE, formatBytes } from '../core/limits';
 
 export const CONFIG_FILE_NAME = 'iam-atlas.json';
+const MAX_CONFIG_SIZE = DEFAULT_MAX_FILE_SIZE;
 
 export class WorkspaceConfigs {
   private folders: string[] = [];
@@ -44,6 +46,12 @@ export class WorkspaceConfigs {
     const file = path.join(folder, CONFIG_FILE_NAME);
     let text: string;
     try {
+      // A configuration is a few kilobytes: one of megabytes is not read (nor a pipe of that name).
+      const stat = await fs.stat(file);
+      if (!stat.isFile() || stat.size > MAX_CONFIG_SIZE) {
+        this.log(`${file} is not read: it is ${stat.isFile() ? `${formatBytes(stat.size)}, over the limit of ${formatBytes(MAX_CONFIG_SIZE)}` : 'not a regular file'}.`);
+        return EMPTY_CONFIG;
+      }
       text = await fs.readFile(file, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.log(`Could not read ${file}: ${(error as Error).message}`);

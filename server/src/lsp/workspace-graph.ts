@@ -1,21 +1,33 @@
 /**
  * The trust graph of each workspace folder: a first scan of its .json and .tf files (with
  * progress), then kept current from the editor's analyses of open documents and from file events.
+ * Files over `iamAtlas.maxFileSize` and binary files are left out; the scan gives the event loop a
+ * turn between files, so requests are answered while a large workspace is read.
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { CodeLensRefreshRequest, Connection } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
-import { Analysis } from '../core/analyze';
+import { Analysis, BudgetStop } from '../core/analyze';
 import { WorkspaceIndex } from '../core/graph';
 import { TrustGraph } from '../core/graph/types';
 import { GuardrailSummary, guardrailSummary } from '../core/governance/summary';
 import { collectFiles } from '../cli/files';
+import { DEFAULT_MAX_FILE_SIZE, skipReason } from '../core/limits';
 import { GraphChangedNotification, IndexingProgressNotification } from '../protocol';
 import { CONFIG_FILE_NAME, WorkspaceConfigs } from './workspace-config';
 
-const MAX_FILE_SIZE = 2 * 1024 * 1024;
+/** How long the scan analyses files before it lets other work run. */
+const SCAN_SLICE_MS = 20;
 const POLICY_FILE = /\.(json|jsonc|tf)$/i;
+
+export interface ScanLimits {
+  /** `iamAtlas.maxFileSize` for a file or folder. */
+  readonly maxFileSize?: (uri: string) => Promise<number>;
+  /** The time budget of each file's rules, as for open documents. */
+  readonly timeBudgetMs?: number;
+  readonly onBudgetExceeded?: (uri: string, stop: BudgetStop) => void;
+}
 
 interface Folder {
   readonly path: string;
@@ -37,6 +49,7 @@ export class WorkspaceGraphs {
     private readonly configs: WorkspaceConfigs,
     private readonly canReportProgress: () => boolean,
     private readonly canRefreshLenses: () => boolean,
+    private readonly limits: ScanLimits = {},
   ) {}
 
   /** Starts (or restarts) indexing of these folders; resolves when every first scan is done. */
@@ -44,7 +57,9 @@ export class WorkspaceGraphs {
     this.folders.clear();
     for (const uri of folderUris) {
       const folderPath = URI.parse(uri).fsPath;
-      const folder: Folder = { path: folderPath, index: new WorkspaceIndex({ root: folderPath }), scanning: Promise.resolve(), scanned: false };
+      const { timeBudgetMs, onBudgetExceeded } = this.limits;
+      const index = new WorkspaceIndex({ root: folderPath, ...(timeBudgetMs !== undefined ? { timeBudgetMs } : {}), ...(onBudgetExceeded ? { onBudgetExceeded } : {}) });
+      const folder: Folder = { path: folderPath, index, scanning: Promise.resolve(), scanned: false };
       this.folders.set(folderPath, folder);
       folder.scanning = this.scan(folder);
     }
@@ -109,11 +124,17 @@ export class WorkspaceGraphs {
     try {
       const file = URI.parse(uri).fsPath;
       const stat = await fs.stat(file);
-      if (stat.size > MAX_FILE_SIZE) {
+      const limit = await this.limitFor(uri);
+      // Too large, binary, or not a regular file: nothing of it stays in the index.
+      if (!stat.isFile() || stat.size > limit) {
         if (folder.index.remove(uri)) this.changed();
         return;
       }
       text = await fs.readFile(file, 'utf8');
+      if (skipReason(text, limit)) {
+        if (folder.index.remove(uri)) this.changed();
+        return;
+      }
     } catch (error) {
       // Gone (or never saved): nothing of it stays in the index.
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.connection.console.warn(`Could not read ${uri}: ${(error as Error).message}`);
@@ -149,7 +170,7 @@ export class WorkspaceGraphs {
     this.reportIndexing(folder, 0, false);
     try {
       const collected = await collectFiles([folder.path], {
-        maxFileSize: MAX_FILE_SIZE,
+        maxFileSize: await this.limitFor(URI.file(folder.path).toString()),
         onFile: (count) => {
           if (count % 200 !== 0) return;
           progress?.report(`Indexing ${path.basename(folder.path)}: ${count} files read`);
@@ -157,9 +178,14 @@ export class WorkspaceGraphs {
         },
       });
       for (const skipped of collected.skipped) this.connection.console.info(`Skipped ${skipped.path}: ${skipped.reason}`);
+      let slice = performance.now();
       for (const source of collected.files) {
         const uri = URI.file(source.path).toString();
         folder.index.update(uri, source.text, this.relative(folder, uri));
+        if (performance.now() - slice > SCAN_SLICE_MS) {
+          await new Promise((resolve) => setImmediate(resolve));
+          slice = performance.now();
+        }
       }
       folder.scanned = true;
       this.connection.console.info(`Indexed ${folder.index.size} files in ${folder.path}.`);
@@ -176,6 +202,15 @@ export class WorkspaceGraphs {
   private reportIndexing(folder: Folder, filesRead: number, done: boolean): void {
     const params: IndexingProgressNotification.Params = { folderUri: URI.file(folder.path).toString(), filesRead, done };
     void this.connection.sendNotification(IndexingProgressNotification.method, params);
+  }
+
+  /** The size limit for a file or folder; the default when the client cannot say. */
+  private async limitFor(uri: string): Promise<number> {
+    try {
+      return this.limits.maxFileSize ? await this.limits.maxFileSize(uri) : DEFAULT_MAX_FILE_SIZE;
+    } catch {
+      return DEFAULT_MAX_FILE_SIZE;
+    }
   }
 
   private folderOf(uri: string): Folder | undefined {

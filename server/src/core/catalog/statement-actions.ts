@@ -1,6 +1,7 @@
 /** The actions a statement's `Action` names, looked up in the catalog: for ranking and for rules. */
 import { Statement } from '../model';
 import { ActionInfo, Catalog } from './catalog';
+import { pushAll } from '../text/push-all';
 
 export interface StatementActions {
   /** The actions named, with wildcards expanded within their service. */
@@ -30,7 +31,7 @@ export function statementActions(statement: Statement | undefined, catalog: Cata
     }
     if (colon <= 0 || !catalog.hasService(name.slice(0, colon))) continue;
     services.add(name.slice(0, colon).toLowerCase());
-    if (/[*?]/.test(name)) actions.push(...catalog.expand(name));
+    if (/[*?]/.test(name)) pushAll(actions, catalog.expand(name));
     else {
       const action = catalog.action(name);
       if (action) actions.push(action);

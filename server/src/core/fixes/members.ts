@@ -17,7 +17,9 @@ export function insertMember(
   where: 'first' | 'last',
 ): TextEdit {
   const open = objectSpan.start;
-  const close = objectSpan.end - 1;
+  // An object still being typed has no closing brace yet: members go at its end.
+  const closed = objectSpan.end - open >= 2 && text[objectSpan.end - 1] === '}';
+  const close = closed ? objectSpan.end - 1 : objectSpan.end;
   const inner = text.slice(open + 1, close);
   const unit = indentUnit(text);
   const outerIndent = lineIndent(text, open);

@@ -72,8 +72,16 @@ export function lineIndent(text: string, offset: number): string {
   return /^[ \t]*/.exec(text.slice(lineStart, offset + 1))![0];
 }
 
+/** Every fix of a file asks for its indentation step: it is read once per text, not once per fix. */
+let lastIndented: { readonly text: string; readonly unit: string } | undefined;
+
 /** The file's indentation step: a tab, or the smallest run of leading spaces seen (2 if none). */
 export function indentUnit(text: string): string {
+  if (lastIndented?.text !== text) lastIndented = { text, unit: readIndentUnit(text) };
+  return lastIndented.unit;
+}
+
+function readIndentUnit(text: string): string {
   let smallest = Number.MAX_SAFE_INTEGER;
   for (const match of text.matchAll(/\n([ \t]+)\S/g)) {
     const lead = match[1]!;

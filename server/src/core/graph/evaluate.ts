@@ -4,8 +4,9 @@
  * Answers are three-valued: Terraform expressions and conditions on request context we cannot know
  * give `maybe`, never a guess.
  */
-import { wildcardRegExp } from '../catalog/catalog';
+import { wildcardMatcher } from '../catalog/catalog';
 import { effectOf } from '../policy/principals';
+import { WildcardMatcher } from '../text/wildcard';
 import { PolicyDocument, Scalar, Statement, ValueList } from '../model';
 
 export type Tri = 'yes' | 'no' | 'maybe';
@@ -30,15 +31,15 @@ function listMatches(list: ValueList, test: (item: Scalar) => Tri): Tri {
 
 /** Whether the statement's Action (or NotAction) covers `action`, e.g. `sts:AssumeRole`. */
 export function coversAction(statement: Statement, action: string): Tri {
-  const match = (item: Scalar): Tri => (wildcardRegExp(item.text).test(action) ? 'yes' : 'no');
+  const match = (item: Scalar): Tri => (wildcardMatcher(item.text).test(action) ? 'yes' : 'no');
   if (statement.action) return listMatches(statement.action.value, match);
   if (statement.notAction) return notTri(listMatches(statement.notAction.value, match));
   return 'no';
 }
 
 /** ARN patterns: `*` and `?` wildcards, case-sensitive as IAM compares resource ARNs. */
-function resourcePattern(pattern: string): RegExp {
-  return wildcardRegExp(pattern, true);
+function resourcePattern(pattern: string): WildcardMatcher {
+  return wildcardMatcher(pattern, true);
 }
 
 /** Whether the statement's Resource (or NotResource) covers the ARN; no element at all covers it (trust policies). */

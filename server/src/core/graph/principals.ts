@@ -5,6 +5,7 @@
 import { PolicyDocument } from '../model';
 import { roleArn, userArn } from './arn';
 import { FileFacts, Located, PrincipalKind, PrincipalTarget, RoleFact } from './facts';
+import { pushAll } from '../text/push-all';
 
 export interface Principal {
   readonly nodeId: string;
@@ -53,11 +54,11 @@ export class PrincipalIndex {
     for (const file of facts) {
       for (const role of file.roles) {
         const principal = this.ensure({ kind: 'role', name: role.name, accountId: role.accountId, address: role.address }, role, role);
-        principal.managedPolicyArns.push(...(role.managedPolicyArns ?? []));
+        pushAll(principal.managedPolicyArns, role.managedPolicyArns ?? []);
       }
       for (const user of file.users) {
         const principal = this.ensure({ kind: 'user', name: user.name, accountId: user.accountId, address: user.address }, user);
-        principal.groups.push(...(user.groups ?? []));
+        pushAll(principal.groups, user.groups ?? []);
       }
     }
     for (const file of facts) {

@@ -18,6 +18,7 @@ import { readReference } from './references';
 import { GraphBuilder, PendingEdge } from './graph-builder';
 import { Principal, PrincipalIndex, managedPolicyAllowsAssume } from './principals';
 import { EdgeCondition, EdgeKind, RiskReason, SourceRef } from './types';
+import { pushAll } from '../text/push-all';
 
 export const ASSUME_ROLE = 'sts:AssumeRole';
 const EDGE_ACTIONS: readonly { action: string; kind: EdgeKind }[] = [
@@ -103,7 +104,7 @@ function candidates(role: Principal, trust: PolicyDocument, statement: Statement
         continue;
       }
       const type = entry.key.name;
-      if (type === 'AWS' && awsKinds.length) result.push(...awsCandidates(item, role, awsKinds, context));
+      if (type === 'AWS' && awsKinds.length) pushAll(result, awsCandidates(item, role, awsKinds, context));
       else if (type === 'Service' && awsKinds.length) {
         result.push({ nodeId: builder.simpleNode(`service:${item.text}`, 'service', item.text), needsGrant: false, kinds: awsKinds });
       } else if (type === 'Federated') {

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import * as posixPath from 'node:path/posix';
-import { Analysis, analyze } from '../analyze';
+import { Analysis, BudgetStop, analyze } from '../analyze';
 import { Catalog } from '../catalog/catalog';
 import { EMPTY_CONFIG, WorkspaceConfig } from '../config';
 import { Finding } from '../findings';
@@ -29,6 +29,9 @@ export interface IndexOptions {
   readonly config?: WorkspaceConfig;
   readonly policyKinds?: PolicyKindGlobs;
   readonly catalog?: Catalog;
+  /** The time budget of each file's rules (see analyze.ts); none by default. */
+  readonly timeBudgetMs?: number;
+  readonly onBudgetExceeded?: (uri: string, stop: BudgetStop) => void;
 }
 
 interface Entry {
@@ -83,6 +86,8 @@ export class WorkspaceIndex {
       config: this.config,
       ...(this.options.policyKinds ? { policyKinds: this.options.policyKinds } : {}),
       ...(this.options.catalog ? { catalog: this.options.catalog } : {}),
+      ...(this.options.timeBudgetMs !== undefined ? { timeBudgetMs: this.options.timeBudgetMs } : {}),
+      ...(this.options.onBudgetExceeded ? { onBudgetExceeded: (stop: BudgetStop) => this.options.onBudgetExceeded?.(uri, stop) } : {}),
     });
     // Terraform facts are read when the graph is built: they depend on the other files of the module folder.
     const facts = file.language === 'json' ? jsonFacts(file, relativePath, this.config) : emptyFacts(uri);

@@ -6,8 +6,9 @@
  */
 import { SyntaxKind, createScanner, parseTree } from 'jsonc-parser';
 import { Key, PolicyDocument, PolicyKind, PolicyOrigin, Statement } from '../model';
-import { buildPolicyFromJson } from '../parse/json';
+import { buildPolicyFromJson, clampNodes } from '../parse/json';
 import { kindFromStatements } from '../parse/kind';
+import { isStackOverflow, jsonTooDeep, treeTooDeep } from '../parse/nesting';
 
 export interface JsonStatementSlice {
   /** A policy holding only the statement at the offset (at its real index); spans are file offsets. */
@@ -48,10 +49,22 @@ export function jsonStatementAt(text: string, offset: number, options: SliceOpti
 
 /** The statement in `range`, parsed on its own into a one-statement policy. */
 export function readStatement(text: string, found: StatementRange, options: SliceOptions): JsonStatementSlice | undefined {
-  // Parsed inside a one-statement policy; `base` shifts every span back to file offsets.
+  // Parsed inside a one-statement policy; `base` shifts every span back to file offsets. The line
+  // break keeps an unterminated string from running into the closing brackets (JSON strings end
+  // at a line break), which would give it a span past the text.
   const prefix = '{"Statement":[';
-  const root = parseTree(`${prefix}${text.slice(found.start, found.end)}]}`, [], { disallowComments: true });
-  if (!root) return undefined;
+  // Too deep for jsonc-parser's recursion (nesting.ts): the file's diagnostics say so.
+  if (jsonTooDeep(text.slice(found.start, found.end))) return undefined;
+  let root;
+  try {
+    root = parseTree(`${prefix}${text.slice(found.start, found.end)}\n]}`, [], { disallowComments: true });
+  } catch (error) {
+    if (isStackOverflow(error)) return undefined;
+    throw error;
+  }
+  if (!root || treeTooDeep(root)) return undefined;
+  // An unterminated comment swallows the closing brackets: nothing may reach past the statement.
+  clampNodes(root, prefix.length + found.end - found.start);
   const built = buildPolicyFromJson(root, { uri: options.uri, base: found.start - prefix.length, kind: options.kind });
   const parsed = built.statements[0];
   if (!parsed || !parsed.isObject) return undefined;

@@ -7,6 +7,7 @@
 import { getLocation, Node as JsonNode } from 'jsonc-parser';
 import { Key, PolicyDocument, Span, Statement } from '../model';
 import { CursorContext, CursorElement } from './context';
+import { isStackOverflow, jsonTooDeep } from '../parse/nesting';
 import { SliceOptions, StatementRange, findStatement, readStatement, rootKeys } from './json-statement';
 
 /** Keys and array indexes from the policy object down to the cursor. */
@@ -14,7 +15,16 @@ export type JsonPath = (string | number)[];
 
 export function locateJson(text: string, offset: number, options: SliceOptions): CursorContext | undefined {
   const range = findStatement(text, offset);
-  const { path, isKey, node } = jsonPathAt(text, offset, range);
+  // getLocation recurses per level like parseTree: text too deep for it gets no completion (nesting.ts).
+  if (jsonTooDeep(range ? text.slice(range.start, range.end) : text)) return undefined;
+  let location: ReturnType<typeof jsonPathAt>;
+  try {
+    location = jsonPathAt(text, offset, range);
+  } catch (error) {
+    if (isStackOverflow(error)) return undefined;
+    throw error;
+  }
+  const { path, isKey, node } = location;
   const target = resolvePolicyPath(path, isKey);
   if (!target) return undefined;
   const token = tokenAt(text, offset, node, isKey);

@@ -49,13 +49,14 @@ function parseJsonFile(uri: string, text: string, options: ParseOptions): Parsed
   // A JSON file a Terraform argument reads with file() has that argument's kind.
   const link = options.terraformModule?.linkTo?.(path);
   const globKind = link ? undefined : kindFromPath(path, options.policyKinds ?? DEFAULT_POLICY_KIND_GLOBS);
-  const { root, errors } = parseJsonTree(text);
+  const { root, errors, tooDeep } = parseJsonTree(text);
   // A file counts as a policy when its content says so, or when a policy-kind glob names it and it
   // has something in it: an empty scratch file in an scps/ folder is not worth an error yet.
-  const isPolicyFile = looksLikePolicy(root) || ((globKind !== undefined || link !== undefined) && text.trim().length > 0);
+  const isPolicyFile = (tooDeep ? tooDeep.looksLikePolicy : looksLikePolicy(root)) || ((globKind !== undefined || link !== undefined) && text.trim().length > 0);
   if (!isPolicyFile) {
     return { uri, language: 'json', text, documents: [], isPolicyFile: false, syntaxErrors: [] };
   }
+  if (tooDeep) return { uri, language: 'json', text, documents: [], isPolicyFile: true, syntaxErrors: errors };
   if (!root || root.type !== 'object') {
     const syntaxErrors = errors.length
       ? errors

@@ -2,7 +2,7 @@
  * IAM policies written as JSON: a whole .json file, or JSON text inside a Terraform heredoc or
  * string (pass `base` to shift every span into the enclosing file).
  */
-import { Node, ParseError as JsonError, parseTree, printParseErrorCode } from 'jsonc-parser';
+import { Node, ParseError as JsonError, SyntaxKind, createScanner, parseTree, printParseErrorCode } from 'jsonc-parser';
 import {
   ConditionBlock,
   ConditionOperator,
@@ -19,6 +19,7 @@ import {
   ValueList,
 } from '../model';
 import { kindFromStatements } from './kind';
+import { isStackOverflow, jsonTooDeep, tooDeepMessage, treeTooDeep } from './nesting';
 
 export interface JsonSourceOptions {
   /** Offset of the JSON text inside the file, added to every span. */
@@ -33,6 +34,11 @@ export interface JsonSourceOptions {
 export interface JsonParseResult {
   readonly root: Node | undefined;
   readonly errors: ParseError[];
+  /**
+   * The text nests deeper than IAM Atlas reads (nesting.ts): `errors` says where, `root` is
+   * undefined, and `looksLikePolicy` tells from the top-level keys whether it is a policy.
+   */
+  readonly tooDeep?: { readonly looksLikePolicy: boolean };
 }
 
 /**
@@ -40,8 +46,25 @@ export interface JsonParseResult {
  * that could be read.
  */
 export function parseJsonTree(text: string, base = 0): JsonParseResult {
+  const tooDeep = (at: Span): JsonParseResult => ({
+    root: undefined,
+    errors: [{ message: tooDeepMessage('policy'), span: { start: base + at.start, end: base + at.end } }],
+    tooDeep: { looksLikePolicy: topLevelLooksLikePolicy(text) },
+  });
+  const deep = jsonTooDeep(text);
+  if (deep) return tooDeep(deep);
   const raw: JsonError[] = [];
-  const root = parseTree(text, raw, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
+  let root: Node | undefined;
+  try {
+    root = parseTree(text, raw, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true });
+  } catch (error) {
+    // jsonTooDeep reads brackets as jsonc-parser does; should its error recovery still nest deeper, this catches it.
+    if (isStackOverflow(error)) return tooDeep({ start: 0, end: Math.min(1, text.length) });
+    throw error;
+  }
+  const deeper = root && treeTooDeep(root);
+  if (deeper) return tooDeep(deeper);
+  if (root) clampNodes(root, text.length);
   const errors: ParseError[] = [];
   const seenOffsets = new Set<number>();
   for (const error of raw) {
@@ -52,6 +75,17 @@ export function parseJsonTree(text: string, base = 0): JsonParseResult {
     errors.push({ message: describeJsonError(error), span: errorSpan(text, error, base) });
   }
   return { root, errors };
+}
+
+/**
+ * Keeps every node inside the text: jsonc-parser gives the nodes left open by an unterminated
+ * block comment at the end one character too many. Nodes nest at most MAX_NESTING_DEPTH deep here.
+ */
+export function clampNodes(node: Node, end: number): void {
+  const mutable = node as { offset: number; length: number };
+  if (mutable.offset > end) mutable.offset = end;
+  if (mutable.offset + mutable.length > end) mutable.length = end - mutable.offset;
+  for (const child of node.children ?? []) clampNodes(child, end);
 }
 
 /** The error's own range; one at the very end (an unclosed brace) points at the last thing written. */
@@ -101,6 +135,36 @@ function describeJsonError(error: JsonError): string {
     default:
       return 'Invalid JSON.';
   }
+}
+
+/**
+ * looksLikePolicy from the tokens alone, for text too deep to parse: a top-level `Statement` key,
+ * or a `Version` key with an IAM version.
+ */
+export function topLevelLooksLikePolicy(text: string): boolean {
+  const scanner = createScanner(text, true);
+  let depth = 0;
+  let key: string | undefined;
+  let afterColon: string | undefined;
+  for (let token = scanner.scan(); token !== SyntaxKind.EOF; token = scanner.scan()) {
+    if (token === SyntaxKind.OpenBraceToken || token === SyntaxKind.OpenBracketToken) depth++;
+    else if (token === SyntaxKind.CloseBraceToken || token === SyntaxKind.CloseBracketToken) depth--;
+    else if (depth === 1 && token === SyntaxKind.StringLiteral) {
+      const value = scanner.getTokenValue();
+      if (afterColon !== undefined && /^version$/i.test(afterColon) && IAM_VERSIONS.has(value)) return true;
+      key = value;
+      afterColon = undefined;
+      continue;
+    } else if (depth === 1 && token === SyntaxKind.ColonToken && key !== undefined) {
+      if (/^statement$/i.test(key)) return true;
+      afterColon = key;
+      key = undefined;
+      continue;
+    }
+    key = undefined;
+    afterColon = undefined;
+  }
+  return false;
 }
 
 /** A top-level key (any case) that marks an object as an IAM policy. */

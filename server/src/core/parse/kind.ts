@@ -1,6 +1,6 @@
 /** How a policy's kind is told when nothing outside the policy says it. */
-import picomatch from 'picomatch';
 import { POLICY_KINDS, PolicyKind, Statement, stringItems } from '../model';
+import { globMatcher } from '../text/glob';
 
 const ASSUME_ACTION = /^sts:(assumerole|assumerolewithwebidentity|assumerolewithsaml|tagsession|setsourceidentity|setcontext|\*)$/i;
 
@@ -28,17 +28,6 @@ export const DEFAULT_POLICY_KIND_GLOBS: PolicyKindGlobs = {
   '**/*.session.json': 'session',
 };
 
-const matcherCache = new Map<string, (path: string) => boolean>();
-
-function matcher(glob: string): (path: string) => boolean {
-  let match = matcherCache.get(glob);
-  if (!match) {
-    match = picomatch(glob, { dot: true, nocase: true });
-    matcherCache.set(glob, match);
-  }
-  return match;
-}
-
 function isPolicyKind(value: string): value is PolicyKind {
   return (POLICY_KINDS as readonly string[]).includes(value);
 }
@@ -50,7 +39,7 @@ function isPolicyKind(value: string): value is PolicyKind {
 export function kindFromPath(path: string, globs: PolicyKindGlobs): PolicyKind | undefined {
   const normalized = path.replace(/\\/g, '/');
   for (const [glob, kind] of Object.entries(globs)) {
-    if (isPolicyKind(kind) && matcher(glob)(normalized)) return kind;
+    if (isPolicyKind(kind) && globMatcher(glob, true)(normalized)) return kind;
   }
   return undefined;
 }

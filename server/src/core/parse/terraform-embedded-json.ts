@@ -45,9 +45,10 @@ export function embeddedJsonDocument(expression: TfString | TfTemplate, options:
   const masked = placeholders(json, ranges);
   if (masked.trim() === '' || isWholeInterpolation(masked)) return { status: 'none', errors: [] };
 
-  const { root, errors } = parseJsonTree(masked);
+  const { root, errors, tooDeep } = parseJsonTree(masked);
   const toFile = unescaped ? (offset: number): number => content.start + unescaped.offsets[offset]! : (offset: number): number => content.start + offset;
   const fileErrors = errors.map((error) => ({ message: error.message, span: { start: toFile(error.span.start), end: toFile(error.span.end) } }));
+  if (tooDeep) return { status: 'none', errors: options.expected || tooDeep.looksLikePolicy ? fileErrors : [] };
   if (!root || root.type !== 'object' || (!options.expected && !looksLikePolicy(root))) {
     if (!options.expected || (root && root.type === 'string')) return { status: 'none', errors: [] };
     const notObject = root ? [{ message: 'An IAM policy must be a JSON object: { "Version": "2012-10-17", "Statement": [...] }.', span: expression.span }] : [];

@@ -4,7 +4,7 @@
  * parse a 5,000-line file to answer about the block under the cursor.
  */
 import { PolicyDocument } from '../model';
-import { TerraformParseState, carriedInto, maskedText, readItemResult } from './terraform';
+import { TerraformParseState, carriedInto, itemParseBudget, maskedText, readItemResult } from './terraform';
 import { shiftSpans } from './terraform-spans';
 import { TopLevelItem, splitTopLevel, startsTopLevelBlock } from './terraform-split';
 
@@ -15,7 +15,8 @@ import { TopLevelItem, splitTopLevel, startsTopLevelBlock } from './terraform-sp
  */
 export function topLevelItemAt(text: string, offset: number): TopLevelItem | undefined {
   let start = text.lastIndexOf('\n', offset - 1) + 1;
-  while (start > 0 && !startsTopLevelBlock(text, start)) start = text.lastIndexOf('\n', start - 2) + 1;
+  // Line by line upwards; a text that starts with a newline has its first line start at 0, not 1 again.
+  while (start > 0 && !startsTopLevelBlock(text, start)) start = start >= 2 ? text.lastIndexOf('\n', start - 2) + 1 : 0;
   let newline = text.indexOf('\n', offset);
   while (newline >= 0 && !startsTopLevelBlock(text, newline + 1)) newline = text.indexOf('\n', newline + 1);
   const stop = newline < 0 ? text.length : newline + 1;
@@ -37,7 +38,7 @@ export function topLevelItemAt(text: string, offset: number): TopLevelItem | und
 export function itemPolicies(uri: string, text: string, item: TopLevelItem, state?: TerraformParseState): PolicyDocument[] {
   const itemText = maskedText(text, item);
   // The analysis may have parsed this very text already.
-  const local = state?.items.get(itemText)?.local ?? readItemResult(uri, itemText, item);
+  const local = state?.items.get(itemText)?.local ?? readItemResult(uri, itemText, item, itemParseBudget(itemText.length));
   const start = item.span.start;
   const documents: PolicyDocument[] = [];
   const produced = new Set<string>();

@@ -5,6 +5,7 @@
  * an SCP. The language server and the CLI share this index: open documents' text wins over the disk.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { BINARY_PROBE_LENGTH } from '../limits';
 import * as posixPath from 'node:path/posix';
 import { pathToFileURL } from 'node:url';
 import { PolicyUse } from './terraform-kinds';
@@ -15,7 +16,8 @@ export interface TerraformFolderReader {
   list(folder: string): readonly string[];
   /** Changes whenever the file does; undefined when it cannot be read. */
   stamp(path: string): string | undefined;
-  read(path: string): string | undefined;
+  /** The file's text; undefined when it cannot be read, is larger than `maxBytes`, or is binary. */
+  read(path: string, maxBytes?: number): string | undefined;
 }
 
 export const diskFolderReader: TerraformFolderReader = {
@@ -36,9 +38,12 @@ export const diskFolderReader: TerraformFolderReader = {
       return undefined;
     }
   },
-  read(path) {
+  read(path, maxBytes = Infinity) {
     try {
-      return readFileSync(path, 'utf8');
+      // Sized before it is read: a sibling file of a gigabyte must not be loaded to be refused.
+      if (statSync(path).size > maxBytes) return undefined;
+      const bytes = readFileSync(path);
+      return bytes.subarray(0, BINARY_PROBE_LENGTH).includes(0) ? undefined : bytes.toString('utf8');
     } catch {
       return undefined;
     }
@@ -59,7 +64,7 @@ export function snapshotFolderReader(reader: TerraformFolderReader = diskFolderR
       if (!stamps.has(path)) stamps.set(path, reader.stamp(path));
       return stamps.get(path);
     },
-    read: (path) => reader.read(path),
+    read: (path, maxBytes) => reader.read(path, maxBytes),
   };
 }
 
@@ -135,7 +140,7 @@ export class TerraformModuleIndex implements TerraformModuleContext {
     if (version === undefined) return undefined;
     const known = this.facts.get(path);
     if (known && known.version === version) return known;
-    const text = open ?? this.reader.read(path);
+    const text = open ?? this.reader.read(path, this.maxFileSize);
     if (text === undefined || text.length > this.maxFileSize) return undefined;
     const parsed = parseTerraformFile(pathToFileURL(path).href, text, { path });
     const facts = { version, uses: parsed.uses, links: parsed.fileLinks };

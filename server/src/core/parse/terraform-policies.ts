@@ -12,6 +12,7 @@ import { isPolicyDocumentBlock, policyDocumentFromBlock } from './terraform-poli
 import { SyntaxProblem } from './terraform-split';
 import { TfBlock, TfExpression, blockAddress } from './terraform-syntax';
 import { literalString, unescapeQuoted } from './terraform-values';
+import { pushAll } from '../text/push-all';
 
 export interface PolicyCandidate {
   /** Stable across edits: `aws_iam_role.x#assume_role_policy`, `data.aws_iam_policy_document.y`, `local.z`. */
@@ -100,7 +101,7 @@ export function blockPolicies(block: TfBlock, options: ExtractOptions): BlockPol
       if (isBroken && found?.status !== 'document') result.unreadable = true;
       if (!found) return;
       if (found.status === 'none') {
-        result.jsonErrors.push(...found.errors);
+        pushAll(result.jsonErrors, found.errors);
         return;
       }
       if (found.status !== 'document') return;

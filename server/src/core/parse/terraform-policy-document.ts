@@ -252,5 +252,5 @@ function isDynamic(block: TfBlock, name: string): boolean {
 }
 
 function union(spans: readonly Span[]): Span {
-  return { start: Math.min(...spans.map((s) => s.start)), end: Math.max(...spans.map((s) => s.end)) };
+  return { start: spans.reduce((min, s) => Math.min(min, s.start), Infinity), end: spans.reduce((max, s) => Math.max(max, s.end), -Infinity) };
 }

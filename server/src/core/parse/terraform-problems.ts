@@ -4,23 +4,26 @@
  */
 import { TerraformNode } from './terraform-runtime';
 import { SyntaxProblem } from './terraform-split';
+import { MAX_NESTING_DEPTH } from './nesting';
 
-/** The first ERROR or MISSING node, as a problem on the token where reading stopped. */
-export function firstProblem(node: TerraformNode, text: string): SyntaxProblem | undefined {
-  if (node.isMissing) {
-    let before = node.startIndex;
-    while (before > 0 && /\s/.test(text[before - 1]!)) before--;
-    const what = /^[^\w]+$/.test(node.type) ? `"${node.type}"` : `a ${node.type.replace(/_/g, ' ')}`;
-    return { message: `Terraform expects ${what} here.`, span: { start: Math.max(0, before - 1), end: Math.max(before, 1) } };
-  }
-  if (node.isError) return errorProblem(node, text);
-  for (const child of node.children) {
-    if (child?.hasError) {
-      const found = firstProblem(child, text);
-      if (found) return found;
+/**
+ * The first ERROR or MISSING node, as a problem on the token where reading stopped. The descent is a
+ * loop, not a recursion: a tree can be as deep as a chain of operators is long.
+ */
+export function firstProblem(node: TerraformNode, text: string, errorDepth = 0): SyntaxProblem | undefined {
+  let current = node;
+  for (;;) {
+    if (current.isMissing) {
+      let before = current.startIndex;
+      while (before > 0 && /\s/.test(text[before - 1]!)) before--;
+      const what = /^[^\w]+$/.test(current.type) ? `"${current.type}"` : `a ${current.type.replace(/_/g, ' ')}`;
+      return { message: `Terraform expects ${what} here.`, span: { start: Math.max(0, before - 1), end: Math.max(before, 1) } };
     }
+    if (current.isError) return errorProblem(current, text, errorDepth);
+    const next = current.children.find((child) => child?.hasError);
+    if (!next) return undefined;
+    current = next;
   }
-  return undefined;
 }
 
 const COMPLETE_PARTS: ReadonlySet<string> = new Set(['attribute', 'block', 'body', 'comment']);
@@ -29,7 +32,7 @@ const COMPLETE_PARTS: ReadonlySet<string> = new Set(['attribute', 'block', 'body
  * An ERROR node holds what the parser could not fit, often with a good beginning: a block header,
  * whole attributes. The culprit is the first part after those.
  */
-function errorProblem(node: TerraformNode, text: string): SyntaxProblem {
+function errorProblem(node: TerraformNode, text: string, depth: number): SyntaxProblem {
   const children = node.children.filter((c): c is TerraformNode => c !== null && c.endIndex > c.startIndex);
   let i = 0;
   if (children[0]?.type === 'identifier') {
@@ -39,8 +42,9 @@ function errorProblem(node: TerraformNode, text: string): SyntaxProblem {
   }
   while (i < children.length && COMPLETE_PARTS.has(children[i]!.type) && !children[i]!.hasError) i++;
   const culprit = children[i] ?? children[0];
-  if (culprit && culprit !== node && culprit.hasError && !culprit.isError) {
-    const inner = firstProblem(culprit, text);
+  // ERROR nodes inside ERROR nodes: past the nesting bound, this one is precise enough.
+  if (culprit && culprit !== node && culprit.hasError && !culprit.isError && depth < MAX_NESTING_DEPTH) {
+    const inner = firstProblem(culprit, text, depth + 1);
     if (inner) return inner;
   }
   let leaf: TerraformNode = culprit ?? node;

@@ -67,12 +67,40 @@ export function terraformParserFailure(): Error | undefined {
  * caller, and it must show in development (the language server catches it per document and logs it).
  */
 export function parseTerraformTree(text: string): TerraformTree {
+  const tree = parseTerraformTreeWithin(text, Infinity);
+  if (!tree) throw new Error('The Terraform parser returned no tree.');
+  return tree;
+}
+
+/**
+ * Parses HCL text, giving up after `budgetMs` milliseconds (undefined then). tree-sitter's error
+ * recovery is quadratic on some broken text (`x =` followed by thousands of blank lines takes
+ * 15 s for 40,000 of them); its progress callback, called every few milliseconds, stops it.
+ */
+export function parseTerraformTreeWithin(text: string, budgetMs: number): TerraformTree | undefined {
   if (!parser) {
     throw new Error(`The Terraform parser is ${status}: await initTerraform() before parsing .tf files.`);
   }
-  const tree = parser.parse(text);
-  if (!tree) throw new Error('The Terraform parser returned no tree.');
-  return tree;
+  const deadline = performance.now() + budgetMs;
+  const options = Number.isFinite(budgetMs) ? { progressCallback: () => performance.now() > deadline } : undefined;
+  const tree = parser.parse((index: number) => chunkAt(text, index), null, options);
+  if (tree) return tree;
+  // A cancelled parse would otherwise resume on the next call, whatever text that is for.
+  parser.reset();
+  return undefined;
+}
+
+/**
+ * The text from `index`, a chunk at a time: given the whole string, web-tree-sitter copies the rest
+ * of it at every request, and error recovery makes tens of thousands of requests on a large item.
+ * web-tree-sitter's buffer holds 5,119 UTF-16 units; a chunk never ends between the two halves of a
+ * surrogate pair.
+ */
+function chunkAt(text: string, index: number): string {
+  let end = Math.min(text.length, index + 4096);
+  const last = text.charCodeAt(end - 1);
+  if (end < text.length && last >= 0xd800 && last <= 0xdbff) end++;
+  return text.slice(index, end);
 }
 
 export interface TerraformWasmFiles {

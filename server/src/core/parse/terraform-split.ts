@@ -8,6 +8,7 @@
  * one that closes nothing.
  */
 import { Span } from '../model';
+import { MAX_NESTING_DEPTH } from './nesting';
 
 export interface SyntaxProblem {
   readonly message: string;
@@ -20,6 +21,8 @@ export interface TopLevelItem {
   readonly problems: readonly SyntaxProblem[];
   /** Opening quotes of strings that do not close on their line: hidden from the parser, which would otherwise read the rest of the item as one string. */
   readonly unterminatedQuotes: readonly number[];
+  /** The first bracket that nests deeper than IAM Atlas reads (nesting.ts): the item is then not parsed. */
+  readonly tooDeep?: Span;
 }
 
 export interface SplitResult {
@@ -64,6 +67,11 @@ class Splitter {
   private itemStart = -1;
   private problems: SyntaxProblem[] = [];
   private unterminatedQuotes: number[] = [];
+  private tooDeep: Span | undefined;
+  /** Heredoc marker → a body start after which no line closes it (see closingLine). */
+  private readonly unclosedMarkers = new Map<string, number>();
+  /** Where lineIndent and isFirstOnLine have read up to, and what they found on that line (see advanceLine). */
+  private readonly line = { scanned: 0, start: 0, firstNonBlank: -1, firstNonSpace: -1 };
   /** The first bracket of the item closed by a bracket on a line of another indentation: the likely culprit when the item runs away. */
   private suspect: Frame | undefined;
   private i = 0;
@@ -103,7 +111,7 @@ class Splitter {
     } else if ((c === '$' || c === '%') && next === c && text[this.i + 2] === '{') {
       this.i += 3;
     } else if ((c === '$' || c === '%') && next === '{') {
-      this.stack.push({ kind: 'interpolation', open: this.i, indent: frame.indent });
+      this.push({ kind: 'interpolation', open: this.i, indent: frame.indent });
       this.i += 2;
     } else {
       this.i++;
@@ -139,12 +147,12 @@ class Splitter {
       this.itemStart = this.i;
     }
     if (c === '"') {
-      this.stack.push({ kind: 'string', open: this.i, indent: this.lineIndent(this.i) });
+      this.push({ kind: 'string', open: this.i, indent: this.lineIndent(this.i) });
       this.i++;
     } else if (c === '<' && next === '<') {
       this.heredoc();
     } else if (c === '{' || c === '[' || c === '(') {
-      this.stack.push({ kind: c, open: this.i, indent: this.lineIndent(this.i) });
+      this.push({ kind: c, open: this.i, indent: this.lineIndent(this.i) });
       this.i++;
     } else if (CLOSER_OF[c]) {
       this.close(c);
@@ -152,6 +160,11 @@ class Splitter {
     } else {
       this.i++;
     }
+  }
+
+  private push(frame: Frame): void {
+    this.stack.push(frame);
+    if (this.stack.length > MAX_NESTING_DEPTH) this.tooDeep ??= { start: frame.open, end: frame.open + 1 };
   }
 
   private newline(): void {
@@ -195,19 +208,14 @@ class Splitter {
     }
     const marker = match[2]!;
     const introEnd = this.i + 2 + match[1]!.length + marker.length;
-    let lineStart = HEREDOC_START.lastIndex;
-    const closing = new RegExp(`[ \\t]*${marker}[ \\t]*(?:\\r?\\n|$)`, 'y');
-    while (lineStart < text.length) {
-      closing.lastIndex = lineStart;
-      if (closing.test(text)) {
-        let markerStart = lineStart;
-        while (text[markerStart] === ' ' || text[markerStart] === '\t') markerStart++;
-        this.i = markerStart + marker.length;
-        return;
-      }
-      const lineEnd = text.indexOf('\n', lineStart);
-      if (lineEnd < 0) break;
-      lineStart = lineEnd + 1;
+    const bodyStart = HEREDOC_START.lastIndex;
+    const closingLine = this.closingLine(marker, bodyStart);
+    if (closingLine !== undefined) {
+      this.heredocDepth(bodyStart, closingLine);
+      let markerStart = closingLine;
+      while (text[markerStart] === ' ' || text[markerStart] === '\t') markerStart++;
+      this.i = markerStart + marker.length;
+      return;
     }
     this.problems.push({
       message: `Unterminated heredoc: add a line holding only ${marker} to end it.`,
@@ -223,7 +231,43 @@ class Splitter {
       }
       resume = lineEnd + 1;
     }
+    this.heredocDepth(bodyStart, resume);
     this.i = resume > 0 && resume < text.length ? resume - 1 : resume;
+  }
+
+  /**
+   * Where the line closing a heredoc starts, or undefined when none follows. Once a marker is known
+   * to have no closing line after some point, later heredocs with that marker are not searched
+   * again: a file of unterminated heredocs would otherwise be read once per heredoc.
+   */
+  private closingLine(marker: string, bodyStart: number): number | undefined {
+    const { text } = this;
+    const knownOpen = this.unclosedMarkers.get(marker);
+    if (knownOpen !== undefined && bodyStart >= knownOpen) return undefined;
+    const closing = new RegExp(`[ \\t]*${marker}[ \\t]*(?:\\r?\\n|$)`, 'y');
+    for (let lineStart = bodyStart; lineStart < text.length; ) {
+      closing.lastIndex = lineStart;
+      if (closing.test(text)) return lineStart;
+      const lineEnd = text.indexOf('\n', lineStart);
+      if (lineEnd < 0) break;
+      lineStart = lineEnd + 1;
+    }
+    this.unclosedMarkers.set(marker, Math.min(bodyStart, knownOpen ?? bodyStart));
+    return undefined;
+  }
+
+  /** A heredoc's brackets (JSON, interpolations) nest below the ones already open; strings are not told apart, which only errs towards too deep. */
+  private heredocDepth(start: number, end: number): void {
+    let depth = this.stack.length;
+    for (let i = start; i < end; i++) {
+      const c = this.text[i];
+      if (c === '{' || c === '[' || c === '(') {
+        if (++depth > MAX_NESTING_DEPTH) {
+          this.tooDeep ??= { start: i, end: i + 1 };
+          return;
+        }
+      } else if ((c === '}' || c === ']' || c === ')') && depth > this.stack.length) depth--;
+    }
   }
 
   private skipLineComment(): void {
@@ -252,24 +296,55 @@ class Splitter {
   private endItem(at: number): void {
     if (this.itemStart >= 0) {
       const end = trimEnd(this.text, this.itemStart, at);
-      this.items.push({ span: { start: this.itemStart, end }, problems: this.problems, unterminatedQuotes: this.unterminatedQuotes });
+      const tooDeep = this.tooDeep && this.tooDeep.start < end ? { tooDeep: this.tooDeep } : {};
+      this.items.push({ span: { start: this.itemStart, end }, problems: this.problems, unterminatedQuotes: this.unterminatedQuotes, ...tooDeep });
     }
     this.itemStart = -1;
     this.problems = [];
     this.unterminatedQuotes = [];
+    this.tooDeep = undefined;
     this.suspect = undefined;
   }
 
+  /** The indentation (spaces and tabs) of the line holding `offset`, a non-blank character. */
   private lineIndent(offset: number): number {
-    const lineStart = this.text.lastIndexOf('\n', offset - 1) + 1;
-    let i = lineStart;
-    while (this.text[i] === ' ' || this.text[i] === '\t') i++;
-    return i - lineStart;
+    const line = this.advanceLine(offset + 1);
+    return line.firstNonBlank - line.start;
   }
 
+  /** Whether only whitespace precedes `offset` on its line. */
   private isFirstOnLine(offset: number): boolean {
-    const lineStart = this.text.lastIndexOf('\n', offset - 1) + 1;
-    return this.text.slice(lineStart, offset).trim() === '';
+    const line = this.advanceLine(offset);
+    return line.firstNonSpace < 0;
+  }
+
+  /**
+   * Reads the text up to `end` once, in order, noting where the current line starts and its first
+   * non-blank and non-space characters. Looking back from each bracket instead made a long line
+   * with many brackets quadratic (a minute for a 600 KB line).
+   */
+  private advanceLine(end: number): { readonly start: number; readonly firstNonBlank: number; readonly firstNonSpace: number } {
+    const { line, text } = this;
+    if (end < line.scanned) {
+      // Never happens while the lexer moves forward; answered the slow way if it does.
+      const start = text.lastIndexOf('\n', end - 1) + 1;
+      const blank = /[^ \t]/.exec(text.slice(start, end));
+      const space = /\S/.exec(text.slice(start, end));
+      return { start, firstNonBlank: blank ? start + blank.index : -1, firstNonSpace: space ? start + space.index : -1 };
+    }
+    for (let i = line.scanned; i < end; i++) {
+      const c = text[i]!;
+      if (c === '\n') {
+        line.start = i + 1;
+        line.firstNonBlank = -1;
+        line.firstNonSpace = -1;
+        continue;
+      }
+      if (line.firstNonBlank < 0 && c !== ' ' && c !== '\t') line.firstNonBlank = i;
+      if (line.firstNonSpace < 0 && !/\s/.test(c)) line.firstNonSpace = i;
+    }
+    line.scanned = end;
+    return line;
   }
 }
 

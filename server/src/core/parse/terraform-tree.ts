@@ -5,6 +5,7 @@
  * WebAssembly.
  */
 import { Span } from '../model';
+import { MAX_NESTING_DEPTH, tooDeepMessage } from './nesting';
 import { TerraformNode } from './terraform-runtime';
 import { SyntaxProblem } from './terraform-split';
 import { firstProblem } from './terraform-problems';
@@ -21,6 +22,7 @@ import {
   TfReference,
 } from './terraform-syntax';
 import { heredocValue, referencesIn, unescapeQuoted } from './terraform-values';
+import { pushAll } from '../text/push-all';
 
 export interface ReadItem {
   readonly blocks: readonly TfBlock[];
@@ -28,14 +30,41 @@ export interface ReadItem {
   readonly attributes: readonly TfAttribute[];
   /** The first place the parser could not read, if any. */
   readonly problem?: SyntaxProblem;
+  /** The tree was nested deeper than IAM Atlas reads: nothing of the item was read. */
+  readonly tooDeep?: boolean;
 }
 
 export function readItem(root: TerraformNode, text: string): ReadItem {
-  return new TreeReader(text).item(root);
+  try {
+    return new TreeReader(text).item(root);
+  } catch (error) {
+    if (!(error instanceof TooDeep)) throw error;
+    // Operators chain without brackets (`1+1+1…` is a tree as deep as it is long): the lexer cannot see that depth, the reader can.
+    return { blocks: [], attributes: [], problem: { message: tooDeepMessage('block'), span: { start: error.at, end: error.at + 1 } }, tooDeep: true };
+  }
+}
+
+/** Thrown when the tree is nested deeper than IAM Atlas reads (nesting.ts); the item is then not read. */
+class TooDeep extends Error {
+  constructor(readonly at: number) {
+    super('nested too deep');
+  }
 }
 
 class TreeReader {
+  private depth = 0;
+
   constructor(private readonly text: string) {}
+
+  /** Runs one level of the recursive reading, refusing to go deeper than the bound. */
+  private nested<T>(node: TerraformNode, read: () => T): T {
+    if (++this.depth > MAX_NESTING_DEPTH) throw new TooDeep(node.startIndex);
+    try {
+      return read();
+    } finally {
+      this.depth--;
+    }
+  }
 
   item(root: TerraformNode): ReadItem {
     const blocks: TfBlock[] = [];
@@ -60,6 +89,10 @@ class TreeReader {
   }
 
   private block(node: TerraformNode): TfBlock {
+    return this.nested(node, () => this.blockAt(node));
+  }
+
+  private blockAt(node: TerraformNode): TfBlock {
     const children = named(node);
     const typeNode = children[0]!;
     const labels: TfLabel[] = [];
@@ -108,6 +141,10 @@ class TreeReader {
   }
 
   private expression(node: TerraformNode): TfExpression {
+    return this.nested(node, () => this.expressionAt(node));
+  }
+
+  private expressionAt(node: TerraformNode): TfExpression {
     switch (node.type) {
       case 'expression':
       case 'collection_value':
@@ -262,6 +299,10 @@ class TreeReader {
 
   /** The references anywhere below a node whose shape we do not read (operators, for expressions). */
   private gather(node: TerraformNode, out: TfReference[]): void {
+    this.nested(node, () => this.gatherAt(node, out));
+  }
+
+  private gatherAt(node: TerraformNode, out: TfReference[]): void {
     const parts = named(node);
     for (let i = 0; i < parts.length; i++) {
       const part = parts[i]!;
@@ -269,10 +310,10 @@ class TreeReader {
         let j = i + 1;
         while (j < parts.length && POSTFIX.has(parts[j]!.type)) j++;
         const chain = this.sequence(parts.slice(i, j), { start: part.startIndex, end: parts[j - 1]!.endIndex });
-        out.push(...referencesIn(chain));
+        pushAll(out, referencesIn(chain));
         i = j - 1;
       } else if (part.type === 'expression') {
-        out.push(...referencesIn(this.expression(part)));
+        pushAll(out, referencesIn(this.expression(part)));
       } else if (!POSTFIX.has(part.type)) {
         this.gather(part, out);
       }

@@ -3,6 +3,7 @@
  * depends on a variable, a resource, a function or a condition is not.
  */
 import { TfExpression, TfReference } from './terraform-syntax';
+import { pushAll } from '../text/push-all';
 
 /** A value Terraform would compute from literals alone. */
 export type TfValue = string | number | boolean | null | readonly TfValue[] | { readonly [key: string]: TfValue };
@@ -77,7 +78,7 @@ export function referencesIn(expression: TfExpression | undefined): TfReference[
         for (const interpolation of e.interpolations) visit(interpolation.expression);
         break;
       case 'other':
-        found.push(...e.references);
+        pushAll(found, e.references);
         break;
     }
   };

@@ -10,13 +10,15 @@
  */
 import * as posixPath from 'node:path/posix';
 import { ParseError, ParsedFile, PolicyDocument } from '../model';
+import { tooDeepMessage } from './nesting';
 import { PolicyCandidate, TerraformFileLink, blockPolicies } from './terraform-policies';
 import { POLICY_ARGUMENTS, PolicyUse, policyUses, resolveKinds } from './terraform-kinds';
-import { TerraformParserStatus, parseTerraformTree, terraformParserStatus } from './terraform-runtime';
+import { TerraformParserStatus, parseTerraformTreeWithin, terraformParserStatus } from './terraform-runtime';
 import { editMapper, mapSpans, shiftSpans } from './terraform-spans';
 import { SyntaxProblem, TopLevelItem, splitTopLevel } from './terraform-split';
 import { TfAttribute, TfBlock, blockAddress } from './terraform-syntax';
 import { readItem } from './terraform-tree';
+import { pushAll } from '../text/push-all';
 
 export interface TerraformFile extends ParsedFile {
   readonly language: 'terraform';
@@ -55,6 +57,17 @@ export interface TerraformParseOptions {
   /** Per-document memory for incremental re-parsing; without it every parse starts afresh. */
   readonly state?: TerraformParseState;
   readonly module?: TerraformModuleContext;
+  /** Milliseconds the parser may spend on one top-level item (itemParseBudget by default); past them the item is reported as unread. */
+  readonly itemBudgetMs?: number;
+}
+
+/**
+ * How long tree-sitter may take over one top-level item: half a second, and 5 ms more per thousand
+ * characters. It reads about a thousand characters a millisecond, so only broken text on which its
+ * error recovery turns quadratic (thousands of blank lines after `x =`) reaches the bound.
+ */
+export function itemParseBudget(length: number): number {
+  return Math.round(500 + length / 200);
 }
 
 /** One top-level item's result, in offsets relative to the item's start. */
@@ -119,17 +132,17 @@ export function parseTerraformFile(uri: string, text: string, options: Terraform
   for (const item of split.items) {
     const itemText = maskedText(text, item);
     let cached = state?.items.get(itemText) ?? nextItems.get(itemText);
-    if (!cached) cached = { local: readItemResult(uri, itemText, item) };
+    if (!cached) cached = { local: readItemResult(uri, itemText, item, options.itemBudgetMs ?? itemParseBudget(itemText.length)) };
     nextItems.set(itemText, cached);
     const start = item.span.start;
     if (cached.absolute?.start !== start) cached.absolute = { start, result: shiftSpans(cached.local, start) };
     const result = cached.absolute.result;
 
-    blocks.push(...result.blocks);
-    attributes.push(...result.attributes);
-    links.push(...result.links);
-    syntaxErrors.push(...result.jsonErrors);
-    uses.push(...result.uses);
+    pushAll(blocks, result.blocks);
+    pushAll(attributes, result.attributes);
+    pushAll(links, result.links);
+    pushAll(syntaxErrors, result.jsonErrors);
+    pushAll(uses, result.uses);
 
     let carried = false;
     let dropped = result.unreadable;
@@ -167,7 +180,7 @@ export function parseTerraformFile(uri: string, text: string, options: Terraform
     function carryOver(previous: LastGood): void {
       const placed = carriedInto(previous, itemText, start);
       carried = true;
-      documents.push(placed.document);
+      documents.push({ ...placed.document, origin: { ...placed.document.origin, carriedOver: true } });
       sources.push(placed.source);
       nextLastGood.set(previous.candidate.key, previous);
     }
@@ -219,9 +232,15 @@ export function carriedInto(previous: LastGood, itemText: string, start: number)
 }
 
 /** Parses one top-level item on its own; spans are relative to the item's start. */
-export function readItemResult(uri: string, itemText: string, item: TopLevelItem): ItemResult {
+export function readItemResult(uri: string, itemText: string, item: TopLevelItem, budgetMs: number): ItemResult {
   const problems = item.problems.map((p) => ({ message: p.message, span: { start: p.span.start - item.span.start, end: p.span.end - item.span.start } }));
-  const tree = parseTerraformTree(itemText);
+  if (item.tooDeep) return unreadResult(itemText, { message: tooDeepMessage('block'), span: { start: item.tooDeep.start - item.span.start, end: item.tooDeep.end - item.span.start } });
+  const tree = parseTerraformTreeWithin(itemText, budgetMs);
+  if (!tree) {
+    const firstLine = itemText.search(/[\r\n]/);
+    const message = `IAM Atlas stopped reading this block after ${budgetMs} ms: Terraform's parser cannot make sense of it in time.`;
+    return unreadResult(itemText, problems[0] ?? { message, span: { start: 0, end: firstLine < 0 ? itemText.length : firstLine } });
+  }
   let read;
   try {
     read = readItem(tree.rootNode, itemText);
@@ -233,15 +252,15 @@ export function readItemResult(uri: string, itemText: string, item: TopLevelItem
   const jsonErrors: ParseError[] = [];
   const uses: PolicyUse[] = [];
   let holdsPolicies = false;
-  let unreadable = false;
+  let unreadable = read.tooDeep === true;
   for (const block of read.blocks) {
     const found = blockPolicies(block, { uri, text: itemText, problems });
-    candidates.push(...found.candidates);
-    links.push(...found.links);
-    jsonErrors.push(...found.jsonErrors);
+    pushAll(candidates, found.candidates);
+    pushAll(links, found.links);
+    pushAll(jsonErrors, found.jsonErrors);
     holdsPolicies ||= found.holdsPolicies;
     unreadable ||= found.unreadable;
-    uses.push(...policyUses(block, blockAddress(block)));
+    pushAll(uses, policyUses(block, blockAddress(block)));
   }
   const problem = problems[0] ?? read.problem;
   const first = read.blocks[0];
@@ -260,6 +279,23 @@ export function readItemResult(uri: string, itemText: string, item: TopLevelItem
     holdsPolicies,
     unreadable,
     ...(address ? { address } : {}),
+  };
+}
+
+/** An item too deep or too slow to read is not parsed at all: only its header line is known. */
+function unreadResult(itemText: string, problem: SyntaxProblem): ItemResult {
+  const header = headerOf(itemText);
+  return {
+    blocks: [],
+    attributes: [],
+    candidates: [],
+    links: [],
+    jsonErrors: [],
+    uses: [],
+    problem,
+    holdsPolicies: header.holdsPolicies,
+    unreadable: true,
+    ...(header.address ? { address: header.address } : {}),
   };
 }
 

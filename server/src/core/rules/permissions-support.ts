@@ -1,5 +1,5 @@
 /** What the permission rules share: reading Action and Resource of Allow statements. */
-import { wildcardRegExp } from '../catalog/catalog';
+import { wildcardMatcher } from '../catalog/catalog';
 import { Scalar, Statement, ValueList } from '../model';
 
 /** `"*"` alone, or `svc:*`: the patterns the wildcard-action rule reports itself. */
@@ -10,7 +10,7 @@ export function isWholeServicePattern(action: string): boolean {
 /** The action items of a statement's Action that match an action name (IAM wildcards, any case). */
 export function itemsGranting(statement: Statement, actionName: string): Scalar[] {
   const items = statement.action?.value.items ?? [];
-  return items.filter((item) => item.type === 'string' && wildcardRegExp(item.text).test(actionName));
+  return items.filter((item) => item.type === 'string' && wildcardMatcher(item.text).test(actionName));
 }
 
 /**

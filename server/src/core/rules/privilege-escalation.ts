@@ -1,4 +1,4 @@
-import { Catalog, wildcardRegExp } from '../catalog/catalog';
+import { Catalog, wildcardMatcher } from '../catalog/catalog';
 import { PolicyDocument, Scalar, Span, Statement } from '../model';
 import { effectOf } from '../policy/principals';
 import { ESCALATION_PATHS, EscalationPath } from './data/escalation-paths';
@@ -58,7 +58,7 @@ function escalationActionsOf(item: Scalar): string[] {
     const action = ESCALATION_ACTIONS.get(item.text.toLowerCase());
     return action ? [action] : [];
   }
-  const pattern = wildcardRegExp(item.text);
+  const pattern = wildcardMatcher(item.text);
   return [...ESCALATION_ACTIONS.values()].filter((action) => pattern.test(action));
 }
 
