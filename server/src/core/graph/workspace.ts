@@ -19,6 +19,7 @@ import { FileFacts, emptyFacts } from './facts';
 import { terraformFacts } from './facts-terraform';
 import { terraformFolder } from './terraform-folder';
 import { jsonFacts } from './facts-json';
+import { GraphMemo } from './graph-memo';
 import { SourceRef, TrustGraph } from './types';
 import { WorkspaceContext, WorkspaceFile } from '../rules/workspace-context';
 import { createWorkspaceContext } from './workspace-context';
@@ -29,6 +30,11 @@ export interface IndexOptions {
   readonly config?: WorkspaceConfig;
   readonly policyKinds?: PolicyKindGlobs;
   readonly catalog?: Catalog;
+  /**
+   * Whether a graph is built from what the last build kept (GraphMemo), true by default. Off, every
+   * graph is built from scratch: the same graph, slower (tests compare the two).
+   */
+  readonly incremental?: boolean;
 }
 
 interface Entry {
@@ -43,6 +49,7 @@ interface Entry {
 export class WorkspaceIndex {
   private readonly entries = new Map<string, Entry>();
   private graphCache?: TrustGraph;
+  private readonly graphMemo = new GraphMemo();
   private readonly terraformFolderFacts = new Map<string, { stamp: string; config: WorkspaceConfig; facts: FileFacts[] }>();
   private factsCache?: FileFacts[];
   private contextCache?: WorkspaceContext;
@@ -132,13 +139,20 @@ export class WorkspaceIndex {
     return this.entries.get(uri)?.file;
   }
 
+  /** How many graphs were patched from the last one, and how many built in full (for tests and logs). */
+  get graphBuilds(): { readonly patched: number; readonly built: number } {
+    return this.graphMemo.builds;
+  }
+
   graph(): TrustGraph {
+    const t0 = performance.now(); const f = this.facts(); if (process.env.GRAPH_TIMING && !this.graphCache) console.log('facts', (performance.now() - t0).toFixed(1));
     this.graphCache ??= buildGraph({
-      facts: this.facts(),
+      facts: f,
       config: this.config,
       findings: (uri) => this.findings(uri),
       ref: (uri, span) => this.ref(uri, span),
       folderOf: (uri) => folderOfPath(this.entries.get(uri)?.relativePath ?? ''),
+      ...(this.options.incremental === false ? {} : { memo: this.graphMemo }),
     });
     return this.graphCache;
   }
