@@ -189,13 +189,22 @@ export class WorkspaceIndex {
     // A folder's facts change only when one of its files does: the others are read from the cache.
     const facts: FileFacts[] = [];
     const seen = new Set<string>();
+    let byPath: Map<string, Entry> | undefined;
+    const entryAt = (path: string): Entry | undefined => {
+      if (!byPath) {
+        byPath = new Map();
+        for (const entry of this.entries.values()) if (!byPath.has(entry.relativePath)) byPath.set(entry.relativePath, entry);
+      }
+      return byPath.get(path);
+    };
     for (const [folder, files] of byFolder) {
       seen.add(folder);
-      // file() reads JSON files of the workspace too: their contents count in the stamp.
-      const stamp = files.map((f) => `${f.relativePath}:${f.hash}`).sort().join('|') + `|json:${this.jsonStamp()}`;
+      // file() reads JSON files of the workspace too: the contents of those it reads count in the stamp.
+      const linked = files.flatMap((f) => f.file.fileLinks.flatMap((link) => (link.relativePath ? [posixPath.normalize(folder ? `${folder}/${link.relativePath}` : link.relativePath)] : [])));
+      const stamp = files.map((f) => `${f.relativePath}:${f.hash}`).sort().join('|') + `|json:${linked.map((path) => `${path}:${entryAt(path)?.hash ?? '-'}`).join('|')}`;
       let cached = this.terraformFolderFacts.get(folder);
       if (!cached || cached.stamp !== stamp || cached.config !== this.config) {
-        const context = terraformFolder(folder, files.map((f) => f.file), (path) => this.byRelativePath(path)?.file.documents[0]);
+        const context = terraformFolder(folder, files.map((f) => f.file), (path) => entryAt(path)?.file.documents[0]);
         cached = { stamp, config: this.config, facts: files.map((f) => terraformFacts(f.file, f.relativePath, this.config, context)) };
         this.terraformFolderFacts.set(folder, cached);
       }
@@ -203,23 +212,6 @@ export class WorkspaceIndex {
     }
     for (const folder of this.terraformFolderFacts.keys()) if (!seen.has(folder)) this.terraformFolderFacts.delete(folder);
     return facts;
-  }
-
-  private byRelativePath(relativePath: string): Entry | undefined {
-    for (const entry of this.entries.values()) if (entry.relativePath === relativePath) return entry;
-    return undefined;
-  }
-
-  /** Changes when any JSON file does (Terraform reads some with file()). */
-  private jsonStamp(): string {
-    let count = 0;
-    let hashes = '';
-    for (const entry of this.entries.values()) {
-      if (isTerraformFile(entry.file)) continue;
-      count++;
-      hashes += entry.hash.slice(0, 8);
-    }
-    return `${count}:${createHash('sha1').update(hashes).digest('hex')}`;
   }
 
   ref(uri: string, span: Span): SourceRef {
