@@ -41,6 +41,11 @@ export class GraphMemo {
     this.principalIndex = principals;
   }
 
+  /** The principals of the last graph built. */
+  get lastPrincipals(): PrincipalIndex | undefined {
+    return this.principalIndex;
+  }
+
   /** The principals of these facts: last build's index refreshed when only policies changed, else a new one. */
   principals(facts: readonly FileFacts[]): PrincipalIndex {
     this.principalIndex = this.principalIndex?.refresh(facts) ?? new PrincipalIndex(facts);

@@ -20,6 +20,7 @@ import { terraformFacts } from './facts-terraform';
 import { terraformFolder } from './terraform-folder';
 import { jsonFacts } from './facts-json';
 import { GraphMemo } from './graph-memo';
+import { PrincipalIndex } from './principals';
 import { SourceRef, TrustGraph } from './types';
 import { WorkspaceContext, WorkspaceFile } from '../rules/workspace-context';
 import { createWorkspaceContext } from './workspace-context';
@@ -137,6 +138,10 @@ export class WorkspaceIndex {
 
   parsed(uri: string): ParsedFile | undefined {
     return this.entries.get(uri)?.file;
+  }
+
+  graphPrincipals(): PrincipalIndex | undefined {
+    return this.graphCache && this.options.incremental !== false ? this.graphMemo.lastPrincipals : undefined;
   }
 
   /** How many graphs were patched from the last one, and how many built in full (for tests and logs). */
