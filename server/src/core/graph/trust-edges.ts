@@ -360,10 +360,15 @@ export function summarizeConditions(statement: Statement): EdgeCondition[] {
 
 const LEVEL_OF_SEVERITY = { error: 'high', warning: 'medium', info: 'low', hint: 'low' } as const;
 
-/** Findings of the trust rules (IAM2xx) inside the statement become the edge's reasons. */
+/** The trust rules (IAM2xx): their findings on a trust statement are reasons of its edges. */
+export function isGraphRule(ruleId: string): boolean {
+  return ruleId.startsWith('IAM2');
+}
+
+/** Findings of the trust rules inside the statement become the edge's reasons. */
 function reasonsFromFindings(findings: readonly Finding[], span: Span): RiskReason[] {
   return findings
-    .filter((f) => f.ruleId.startsWith('IAM2') && f.span.start >= span.start && f.span.end <= span.end)
+    .filter((f) => isGraphRule(f.ruleId) && f.span.start >= span.start && f.span.end <= span.end)
     .map((f) => ({ level: LEVEL_OF_SEVERITY[f.severity], message: f.message, ruleId: f.ruleId, ruleName: f.ruleName }));
 }
 

@@ -23,6 +23,9 @@ import { GraphMemo } from './graph-memo';
 import { PrincipalIndex } from './principals';
 import { SourceRef, TrustGraph } from './types';
 import { WorkspaceContext, WorkspaceFile } from '../rules/workspace-context';
+import { RULES } from '../rules';
+import { Rule } from '../rules/types';
+import { isGraphRule } from './trust-edges';
 import { createWorkspaceContext } from './workspace-context';
 
 export interface IndexOptions {
@@ -36,7 +39,15 @@ export interface IndexOptions {
    * graph is built from scratch: the same graph, slower (tests compare the two).
    */
   readonly incremental?: boolean;
+  /**
+   * The rules each file is analysed with; all by default. The graph reads only the trust rules'
+   * findings (IAM2xx, GRAPH_RULES): a caller that wants only the graph can run only those.
+   */
+  readonly rules?: readonly Rule[];
 }
+
+/** The rules whose findings the graph reads: its edges' rule reasons. */
+export const GRAPH_RULES: readonly Rule[] = RULES.filter((rule) => isGraphRule(rule.id));
 
 interface Entry {
   readonly hash: string;
@@ -91,6 +102,7 @@ export class WorkspaceIndex {
       config: this.config,
       ...(this.options.policyKinds ? { policyKinds: this.options.policyKinds } : {}),
       ...(this.options.catalog ? { catalog: this.options.catalog } : {}),
+      ...(this.options.rules ? { rules: this.options.rules } : {}),
     });
     // Terraform facts are read when the graph is built: they depend on the other files of the module folder.
     const facts = file.language === 'json' ? jsonFacts(file, relativePath, this.config) : emptyFacts(uri);
