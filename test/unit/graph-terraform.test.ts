@@ -307,4 +307,18 @@ describe('trust graph from Terraform: file()', () => {
     assert.deepEqual(graph.nodes.filter((n) => n.kind === 'role').map((n) => n.id), [`role:${DEV}:runner`], 'no role "runner-trust" from the layout');
     assert.equal(graph.edges[0]!.source?.uri, 'file:///ws/dev/roles/runner-trust.json');
   });
+
+  it('follows a change of the JSON file the module reads, and of no other JSON file', () => {
+    const index = new WorkspaceIndex({ config: CONFIG, root: '/ws' });
+    const trust = (service: string): string =>
+      JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: service }, Action: 'sts:AssumeRole' }] });
+    index.update('file:///ws/dev/main.tf', `resource "aws_iam_role" "runner" {\n  name               = "runner"\n  assume_role_policy = file("\${path.module}/roles/runner-trust.json")\n}\n`, 'dev/main.tf');
+    index.update('file:///ws/dev/roles/runner-trust.json', trust('codebuild.amazonaws.com'), 'dev/roles/runner-trust.json');
+    index.update('file:///ws/prod/policies/other.json', JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] }), 'prod/policies/other.json');
+    assert.deepEqual(edges(index.graph()), [`service:codebuild.amazonaws.com -> role:${DEV}:runner (assume-role, granted, low)`]);
+    index.update('file:///ws/dev/roles/runner-trust.json', trust('ecs-tasks.amazonaws.com'), 'dev/roles/runner-trust.json');
+    assert.deepEqual(edges(index.graph()), [`service:ecs-tasks.amazonaws.com -> role:${DEV}:runner (assume-role, granted, low)`]);
+    index.update('file:///ws/prod/policies/other.json', JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:PutObject', Resource: '*' }] }), 'prod/policies/other.json');
+    assert.deepEqual(edges(index.graph()), [`service:ecs-tasks.amazonaws.com -> role:${DEV}:runner (assume-role, granted, low)`]);
+  });
 });

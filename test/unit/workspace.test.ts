@@ -22,6 +22,23 @@ describe('workspace accounts', () => {
     assert.equal(relativeToRoot('/repository/x.json', '/repo'), undefined, 'a sibling folder with a longer name is not inside');
   });
 
+  it('matches globs whose leading folders are patterns, and does not take a folder for its longer-named sibling', () => {
+    const config: WorkspaceConfig = {
+      accounts: [
+        { id: '111111111111', name: 'prod', paths: ['accounts/prod/**'] },
+        { id: '222222222222', name: 'any-dev', paths: ['*/dev/**', 'envs/{qa,uat}/**', './shared/**', '**/sandbox/*.tf'] },
+      ],
+    };
+    const nameOf = (path: string): string | undefined => accountOfFile(config, `/repo/${path}`, '/repo')?.name;
+    assert.equal(nameOf('accounts/prod/a.json'), 'prod');
+    assert.equal(nameOf('accounts/prod-eu/a.json'), undefined, 'prod-eu is not under accounts/prod');
+    assert.equal(nameOf('accounts/dev/a.json'), 'any-dev');
+    assert.equal(nameOf('envs/uat/main.tf'), 'any-dev');
+    assert.equal(nameOf('envs/prod/main.tf'), undefined);
+    assert.equal(nameOf('shared/roles/a.json'), 'any-dev');
+    assert.equal(nameOf('teams/x/sandbox/main.tf'), 'any-dev');
+  });
+
   it('relates accounts: same, organisation, vendor, outside, and unknown without accounts', () => {
     const prod = CONFIG.accounts![0];
     assert.equal(accountRelation(CONFIG, prod, '111111111111').kind, 'same');

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { analyze } from '../core/analyze';
 import { Finding, SEVERITY_RANK, Severity } from '../core/findings';
 import { TerraformModuleIndex, snapshotFolderReader } from '../core/parse/terraform-module';
+import { TerraformParseState, parseTerraformFile } from '../core/parse/terraform';
 import { initTerraform } from '../core/parse/terraform-runtime';
 import { LineIndex } from '../core/text/lines';
 import { RULES } from '../core/rules';
@@ -62,8 +63,22 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
   const terraformFiles = collected.files.filter((source) => /\.tf$/i.test(source.path));
   const sources = await withTerraformParser(collected.files, terraformFiles.length > 0, io);
   // The .tf files of a folder tell each other which policy each argument uses; JSON files read with file() take their kind from it.
+  // Each .tf file is parsed once: what it tells its folder comes from that parse, and its analysis
+  // below reuses the parse's items (kept in a TerraformParseState) instead of parsing it again.
   const terraformModule = new TerraformModuleIndex(snapshotFolderReader(), options.maxFileSize);
-  for (const source of terraformFiles) terraformModule.setText(slashed(path.resolve(io.cwd, source.path)), source.text);
+  const parseStates = new Map<string, TerraformParseState>();
+  const terraformReady = sources.some((source) => /\.tf$/i.test(source.path));
+  for (const source of terraformFiles) {
+    const file = slashed(path.resolve(io.cwd, source.path));
+    if (!terraformReady) {
+      terraformModule.setText(file, source.text);
+      continue;
+    }
+    const state = new TerraformParseState();
+    const parsed = parseTerraformFile(path.resolve(io.cwd, source.path), source.text, { path: file, state });
+    terraformModule.setText(file, source.text, { uses: parsed.uses, links: parsed.fileLinks });
+    parseStates.set(source.path, state);
+  }
 
   const findings: LocatedFinding[] = [];
   const checked: CheckedFile[] = [];
@@ -75,8 +90,10 @@ export async function runCheck(options: CheckOptions, io: CliIo): Promise<number
       config,
       root,
       terraformModule,
+      terraformState: parseStates.get(source.path),
       onRuleError: (rule, error) => io.stderr(`iam-atlas: rule ${rule.id} ${rule.name} failed on ${file}: ${(error as Error).message}\n`),
     });
+    parseStates.delete(source.path);
     const { file: parsed, findings: fileFindings } = analysis;
     checked.push({ uri: path.resolve(io.cwd, source.path), text: source.text, analysis });
     if (parsed.isPolicyFile) policyFiles++;

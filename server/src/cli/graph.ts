@@ -2,7 +2,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { GraphQueries, WorkspaceIndex } from '../core/graph';
+import { GRAPH_RULES, GraphQueries, WorkspaceIndex } from '../core/graph';
 import { RISK_RANK, RiskLevel, TrustGraph } from '../core/graph/types';
 import { relative, withTerraformParser } from './check';
 import { loadConfig } from './config';
@@ -33,7 +33,9 @@ export async function runGraph(options: GraphOptions, io: CliIo): Promise<number
 
   const sources = await withTerraformParser(collected.files, collected.files.some((file) => /\.tf$/i.test(file.path)), io);
   const base = root ?? path.resolve(io.cwd, options.folder);
-  const index = new WorkspaceIndex({ config, root: base.split(path.sep).join('/') });
+  // Only the graph is printed: of the rules, only those whose findings it reads run; and it is
+  // built once, so nothing is kept for a next build.
+  const index = new WorkspaceIndex({ config, root: base.split(path.sep).join('/'), rules: GRAPH_RULES, incremental: false });
   for (const source of sources) {
     const absolute = path.resolve(io.cwd, source.path);
     index.update(pathToFileURL(absolute).href, source.text, path.relative(base, absolute).split(path.sep).join('/'));

@@ -6,6 +6,27 @@
 import { AccountConfig, ExternalAccountConfig, WorkspaceConfig } from './config';
 import { globMatcher } from './text/glob';
 
+const literalPrefixes = new Map<string, string>();
+
+/**
+ * Whether the path lies under the glob's leading folders that hold no pattern characters
+ * (`accounts/dev` of `accounts/dev/**`): a path elsewhere cannot match, and an organisation of many
+ * accounts would otherwise run every account's globs on every file.
+ */
+function mayMatch(glob: string, path: string): boolean {
+  let prefix = literalPrefixes.get(glob);
+  if (prefix === undefined) {
+    const folders: string[] = [];
+    for (const segment of glob.split('/').slice(0, -1)) {
+      if (segment === '' || segment === '.' || segment === '..' || /[*?[\]{}()!+@\\]/.test(segment)) break;
+      folders.push(segment);
+    }
+    prefix = folders.join('/');
+    literalPrefixes.set(glob, prefix);
+  }
+  return prefix === '' || path === prefix || (path.startsWith(prefix) && path.charCodeAt(prefix.length) === 47 /* / */);
+}
+
 /**
  * The file's path relative to the workspace root, with forward slashes; undefined when the file is
  * not under the root (or either is missing).
@@ -34,7 +55,7 @@ export function accountOfRelativePath(config: WorkspaceConfig, relativePath: str
   const cached = known.get(relativePath);
   if (cached !== undefined) return cached ?? undefined;
   const relative = relativePath.replace(/\\/g, '/').replace(/^\.\//, '');
-  const account = config.accounts?.find((candidate) => candidate.paths?.some((glob) => globMatcher(glob)(relative)));
+  const account = config.accounts?.find((candidate) => candidate.paths?.some((glob) => mayMatch(glob, relative) && globMatcher(glob)(relative)));
   known.set(relativePath, account ?? null);
   return account;
 }

@@ -6,7 +6,6 @@
  */
 import { wildcardMatcher } from '../catalog/catalog';
 import { effectOf } from '../policy/principals';
-import { WildcardMatcher } from '../text/wildcard';
 import { PolicyDocument, Scalar, Statement, ValueList } from '../model';
 
 export type Tri = 'yes' | 'no' | 'maybe';
@@ -31,15 +30,28 @@ function listMatches(list: ValueList, test: (item: Scalar) => Tri): Tri {
 
 /** Whether the statement's Action (or NotAction) covers `action`, e.g. `sts:AssumeRole`. */
 export function coversAction(statement: Statement, action: string): Tri {
-  const match = (item: Scalar): Tri => (wildcardMatcher(item.text).test(action) ? 'yes' : 'no');
+  const match = (item: Scalar): Tri => (wildcardMatches(item.text, action, false) ? 'yes' : 'no');
   if (statement.action) return listMatches(statement.action.value, match);
   if (statement.notAction) return notTri(listMatches(statement.notAction.value, match));
   return 'no';
 }
 
 /** ARN patterns: `*` and `?` wildcards, case-sensitive as IAM compares resource ARNs. */
-function resourcePattern(pattern: string): WildcardMatcher {
-  return wildcardMatcher(pattern, true);
+function resourceMatches(pattern: string, arn: string): boolean {
+  return wildcardMatches(pattern, arn, true);
+}
+
+const WILDCARD = /[*?]/;
+
+/**
+ * Whether a wildcard pattern matches the text. Most patterns in trust and grant statements are
+ * plain ARNs and action names: those are compared as text, which answers as the regular expression
+ * would (a case-insensitive match needs equal lengths) without building one per ARN.
+ */
+function wildcardMatches(pattern: string, text: string, caseSensitive: boolean): boolean {
+  if (pattern === text) return true;
+  if (!WILDCARD.test(pattern) && (caseSensitive || pattern.length !== text.length)) return false;
+  return wildcardMatcher(pattern, caseSensitive).test(text);
 }
 
 /** Whether the statement's Resource (or NotResource) covers the ARN; no element at all covers it (trust policies). */
@@ -47,7 +59,7 @@ export function coversResource(statement: Statement, arn: string | undefined): T
   const match = (item: Scalar): Tri => {
     if (item.text === '*') return 'yes';
     if (arn === undefined) return 'maybe';
-    return resourcePattern(item.text).test(arn) ? 'yes' : 'no';
+    return resourceMatches(item.text, arn) ? 'yes' : 'no';
   };
   if (statement.resource) return listMatches(statement.resource.value, match);
   if (statement.notResource) return notTri(listMatches(statement.notResource.value, match));
@@ -65,9 +77,9 @@ export interface CallerContext {
 const STRING_TESTS: Readonly<Record<string, (actual: string, expected: string) => boolean>> = {
   stringequals: (a, e) => a === e,
   stringequalsignorecase: (a, e) => a.toLowerCase() === e.toLowerCase(),
-  stringlike: (a, e) => resourcePattern(e).test(a),
+  stringlike: (a, e) => resourceMatches(e, a),
   arnequals: (a, e) => a === e,
-  arnlike: (a, e) => resourcePattern(e).test(a),
+  arnlike: (a, e) => resourceMatches(e, a),
 };
 
 /**

@@ -15,7 +15,33 @@ export interface PendingEdge {
   reasons: RiskReason[];
 }
 
-export class GraphBuilder {
+/** A node as a fact describes it: its account (when it has one) makes the parent. */
+export type NodeInput = Omit<GraphNode, 'parent'> & { accountId?: string };
+
+/**
+ * What trust edges write and read while they are built. Everything they read is known before any
+ * trust is read (the configuration, the accounts, the principals' nodes), so what one role's trust
+ * writes depends only on its inputs: the trust memo (trust-memo.ts) can record it and write it again.
+ */
+export interface TrustBuilder {
+  readonly config: WorkspaceConfig;
+  isKnownAccount(id: string): boolean;
+  knowsOrganisation(): boolean;
+  /** The label of a node already made, for notes. */
+  label(nodeId: string): string | undefined;
+  account(id: string): string;
+  node(node: NodeInput): string;
+  simpleNode(id: string, kind: NodeKind, label: string, accountId?: string): string;
+  addUnresolved(nodeId: string, text: string): void;
+  edge(edge: PendingEdge): void;
+  note(text: string): void;
+}
+
+export function edgeId(edge: Pick<PendingEdge, 'from' | 'to' | 'kind'>): string {
+  return `${edge.from}->${edge.to}:${edge.kind}`;
+}
+
+export class GraphBuilder implements TrustBuilder {
   readonly nodes = new Map<string, GraphNode>();
   readonly edges = new Map<string, PendingEdge>();
   readonly notes: string[] = [];
@@ -66,7 +92,7 @@ export class GraphBuilder {
     return nodeId;
   }
 
-  node(node: Omit<GraphNode, 'parent'> & { accountId?: string }): string {
+  node(node: NodeInput): string {
     const existing = this.nodes.get(node.id);
     if (existing) {
       // A later fact may know more (a source location, admin equivalence): add what the node lacks,
@@ -88,14 +114,21 @@ export class GraphBuilder {
     return this.node({ id, kind, label, ...(accountId ? { accountId } : {}) });
   }
 
+  label(nodeId: string): string | undefined {
+    return this.nodes.get(nodeId)?.label;
+  }
+
+  note(text: string): void {
+    this.notes.push(text);
+  }
+
   addUnresolved(nodeId: string, text: string): void {
     const node = this.nodes.get(nodeId);
     if (node) this.nodes.set(nodeId, { ...node, unresolved: [...(node.unresolved ?? []), text] });
   }
 
   /** Adds an edge; of two for the same pair and kind, the one with fewer conditions is kept. */
-  edge(edge: PendingEdge): void {
-    const id = `${edge.from}->${edge.to}:${edge.kind}`;
+  edge(edge: PendingEdge, id = edgeId(edge)): void {
     const existing = this.edges.get(id);
     if (!existing || edge.conditions.length < existing.conditions.length) this.edges.set(id, edge);
   }

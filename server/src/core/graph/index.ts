@@ -1,5 +1,5 @@
 export * from './types';
 export { buildGraph, GraphInput } from './build';
 export { GraphQueries, GraphPath } from './query';
-export { WorkspaceIndex, IndexOptions } from './workspace';
+export { WorkspaceIndex, IndexOptions, GRAPH_RULES } from './workspace';
 export * from './facts';

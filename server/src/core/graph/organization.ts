@@ -9,10 +9,17 @@ import { AccountFact, FileFacts, OrgPolicyFact } from './facts';
 /** `tf:` token → the configured account id, for Terraform accounts whose name the configuration lists. */
 export function accountAliases(facts: readonly FileFacts[], config: WorkspaceConfig): Map<string, string> {
   const aliases = new Map<string, string>();
-  for (const account of facts.flatMap((file) => file.accounts)) {
-    if (account.id || !account.address) continue;
-    const configured = config.accounts?.find((candidate) => candidate.name === account.name);
-    if (configured) aliases.set(`tf:${account.address}`, configured.id);
+  // The first configured account of each name, as a search of the list would find it.
+  const byName = new Map<string, string>();
+  for (const configured of config.accounts ?? []) {
+    if (configured.name !== undefined && !byName.has(configured.name)) byName.set(configured.name, configured.id);
+  }
+  for (const file of facts) {
+    for (const account of file.accounts) {
+      if (account.id || !account.address) continue;
+      const configured = byName.get(account.name);
+      if (configured !== undefined) aliases.set(`tf:${account.address}`, configured);
+    }
   }
   return aliases;
 }
@@ -41,6 +48,7 @@ export function resolveAccountTokens(facts: readonly FileFacts[], aliases: Reado
  * `aws_organizations_policy_attachment`s; a unit reaches the Terraform accounts below it.
  */
 export function attachedOrgPolicies(facts: readonly FileFacts[], aliases: ReadonlyMap<string, string>): OrgPolicyFact[] {
+  if (!facts.some((file) => file.orgPolicies.length > 0)) return [];
   const attachments = facts.flatMap((file) => file.orgPolicyAttachments ?? []);
   const accounts = facts.flatMap((file) => file.accounts);
   const unitParents = new Map(facts.flatMap((file) => file.units ?? []).map((unit) => [`ou:${unit.address}`, unit.parent]));

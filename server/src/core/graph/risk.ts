@@ -30,25 +30,84 @@ export function isBounded(conditions: readonly EdgeCondition[]): boolean {
   );
 }
 
-export function scoreEdges(builder: GraphBuilder, pending: readonly PendingEdge[]): GraphEdge[] {
-  const hops = hopCounts(builder, pending);
+/** What an edge's score was worked out from, besides the edge itself and the epoch: what graphReasons reads. */
+interface Scored {
+  readonly hopsBefore: number;
+  readonly fromKind: string | undefined;
+  readonly fromAccount: string | undefined;
+  readonly toKind: string | undefined;
+  readonly toAccount: string | undefined;
+  readonly toAdmin: boolean | undefined;
+  readonly edge: GraphEdge;
+}
+
+/**
+ * Scored edges kept between builds: an edge of the same trust statement, between nodes that read the
+ * same and at the same distance from a starting point, scores the same. `epoch` stands for the
+ * configuration and the accounts, which every score depends on.
+ */
+export class ScoreMemo {
+  private epoch?: string;
+  private scored = new WeakMap<PendingEdge, Scored>();
+
+  begin(epoch: string): void {
+    if (epoch === this.epoch) return;
+    this.epoch = epoch;
+    this.scored = new WeakMap();
+  }
+
+  score(builder: GraphBuilder, edge: PendingEdge, hopsBefore: number): GraphEdge {
+    const from = builder.nodes.get(edge.from);
+    const to = builder.nodes.get(edge.to);
+    const kept = this.scored.get(edge);
+    if (
+      kept &&
+      kept.hopsBefore === hopsBefore &&
+      kept.fromKind === from?.kind &&
+      kept.fromAccount === from?.accountId &&
+      kept.toKind === to?.kind &&
+      kept.toAccount === to?.accountId &&
+      kept.toAdmin === to?.adminEquivalent
+    ) {
+      return kept.edge;
+    }
+    const scored = scoreEdge(builder, edge, hopsBefore);
+    this.scored.set(edge, {
+      hopsBefore,
+      fromKind: from?.kind,
+      fromAccount: from?.accountId,
+      toKind: to?.kind,
+      toAccount: to?.accountId,
+      toAdmin: to?.adminEquivalent,
+      edge: scored,
+    });
+    return scored;
+  }
+}
+
+export function scoreEdges(builder: GraphBuilder, pending: readonly PendingEdge[], memo?: ScoreMemo, hops = hopCounts(builder, pending)): GraphEdge[] {
   return pending.map((edge) => {
-    const reasons = [...edge.reasons, ...graphReasons(builder, edge, hops.get(edge.from) ?? 0)];
-    const risk = reasons.reduce<RiskLevel>((level, reason) => (RISK_RANK[reason.level] > RISK_RANK[level] ? reason.level : level), 'none');
-    return {
-      id: `${edge.from}->${edge.to}:${edge.kind}`,
-      from: edge.from,
-      to: edge.to,
-      kind: edge.kind,
-      actions: edge.actions,
-      conditions: edge.conditions,
-      risk,
-      reasons: dedupe(reasons),
-      basis: edge.basis,
-      ...(edge.source ? { source: edge.source } : {}),
-      ...(edge.grant ? { grant: edge.grant } : {}),
-    };
+    const hopsBefore = hops.get(edge.from) ?? 0;
+    return memo ? memo.score(builder, edge, hopsBefore) : scoreEdge(builder, edge, hopsBefore);
   });
+}
+
+function scoreEdge(builder: GraphBuilder, edge: PendingEdge, hopsBefore: number): GraphEdge {
+  const reasons = [...edge.reasons, ...graphReasons(builder, edge, hopsBefore)];
+  const risk = reasons.reduce<RiskLevel>((level, reason) => (RISK_RANK[reason.level] > RISK_RANK[level] ? reason.level : level), 'none');
+  return {
+    id: `${edge.from}->${edge.to}:${edge.kind}`,
+    from: edge.from,
+    to: edge.to,
+    kind: edge.kind,
+    actions: edge.actions,
+    conditions: edge.conditions,
+    risk,
+    reasons: dedupe(reasons),
+    basis: edge.basis,
+    ...(edge.source ? { source: edge.source } : {}),
+    ...(edge.grant ? { grant: edge.grant } : {}),
+  };
 }
 
 function graphReasons(builder: GraphBuilder, edge: PendingEdge, hopsBefore: number): RiskReason[] {
@@ -98,7 +157,18 @@ function graphReasons(builder: GraphBuilder, edge: PendingEdge, hopsBefore: numb
  * For each node, the fewest edges from a starting point (anything that is not a role or
  * permission set: users, services, providers, accounts, anyone) to reach it.
  */
-function hopCounts(builder: GraphBuilder, edges: readonly PendingEdge[]): Map<string, number> {
+export function hopCounts(builder: GraphBuilder, edges: readonly PendingEdge[]): Map<string, number> {
+  const outgoing = new Map<string, string[]>();
+  for (const edge of edges) {
+    const list = outgoing.get(edge.from);
+    if (list) list.push(edge.to);
+    else outgoing.set(edge.from, [edge.to]);
+  }
+  return hopsAlong(builder, (id) => outgoing.get(id));
+}
+
+/** As hopCounts, along edges given as: node → the nodes its edges go to. */
+export function hopsAlong(builder: GraphBuilder, outgoing: (id: string) => Iterable<string> | undefined): Map<string, number> {
   const hops = new Map<string, number>();
   const queue: string[] = [];
   for (const node of builder.nodes.values()) {
@@ -107,15 +177,9 @@ function hopCounts(builder: GraphBuilder, edges: readonly PendingEdge[]): Map<st
       queue.push(node.id);
     }
   }
-  const outgoing = new Map<string, string[]>();
-  for (const edge of edges) {
-    const list = outgoing.get(edge.from);
-    if (list) list.push(edge.to);
-    else outgoing.set(edge.from, [edge.to]);
-  }
   for (let i = 0; i < queue.length; i++) {
     const id = queue[i]!;
-    for (const next of outgoing.get(id) ?? []) {
+    for (const next of outgoing(id) ?? []) {
       if (hops.has(next)) continue;
       hops.set(next, hops.get(id)! + 1);
       queue.push(next);

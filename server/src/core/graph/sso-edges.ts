@@ -8,6 +8,8 @@ import { GraphInput } from './build';
 import { isAdminPolicyArn } from './principals';
 
 export function addSsoEdges(builder: GraphBuilder, input: GraphInput): void {
+  const assignments = input.facts.flatMap((file) => file.assignments);
+  if (assignments.length === 0) return;
   const permissionSets = new Map(input.facts.flatMap((file) => file.permissionSets).map((set) => [set.address ?? set.name ?? '', set]));
   const extraPolicies = input.facts.flatMap((file) => file.permissionSetPolicies ?? []);
   const policiesOf = (address: string | undefined): string[] => [
@@ -15,7 +17,7 @@ export function addSsoEdges(builder: GraphBuilder, input: GraphInput): void {
     ...extraPolicies.filter((p) => p.permissionSet === address).map((p) => p.policyArn),
   ];
   const groups = new Map(input.facts.flatMap((file) => file.ssoGroups).map((group) => [group.address ?? group.name ?? '', group]));
-  for (const assignment of input.facts.flatMap((file) => file.assignments)) {
+  for (const assignment of assignments) {
     const set = assignment.permissionSet ? permissionSets.get(assignment.permissionSet) : undefined;
     const setName = set?.name ?? assignment.permissionSet ?? 'permission set';
     const account = assignment.accountId;

@@ -15,8 +15,8 @@ import { readFederatedPrincipal, roleArn, userArn } from './arn';
 import { CallerContext, Tri, allOf, conditionsHold, coversAction, coversResource, identityAllows } from './evaluate';
 import { OrgPolicyFact, ProviderFact } from './facts';
 import { readReference } from './references';
-import { GraphBuilder, PendingEdge } from './graph-builder';
-import { Principal, PrincipalIndex, managedPolicyAllowsAssume } from './principals';
+import { PendingEdge, TrustBuilder } from './graph-builder';
+import { Principal, PrincipalLookup, managedPolicyAllowsAssume } from './principals';
 import { EdgeCondition, EdgeKind, RiskReason, SourceRef } from './types';
 import { pushAll } from '../text/push-all';
 
@@ -28,8 +28,8 @@ const EDGE_ACTIONS: readonly { action: string; kind: EdgeKind }[] = [
 ];
 
 export interface TrustContext {
-  readonly builder: GraphBuilder;
-  readonly principals: PrincipalIndex;
+  readonly builder: TrustBuilder;
+  readonly principals: PrincipalLookup;
   readonly orgPolicies: readonly OrgPolicyFact[];
   readonly ref: (uri: string, span: Span) => SourceRef;
   readonly findings: (uri: string) => readonly Finding[];
@@ -121,7 +121,7 @@ function candidates(role: Principal, trust: PolicyDocument, statement: Statement
   return result.filter((c) => c.named || c.wholeAccount || !named.has(c.nodeId));
 }
 
-function anyone(builder: GraphBuilder, kinds: readonly EdgeKind[]): Candidate {
+function anyone(builder: TrustBuilder, kinds: readonly EdgeKind[]): Candidate {
   return { nodeId: builder.simpleNode('anyone', 'anyone', 'Anyone (any AWS principal)'), needsGrant: true, kinds };
 }
 
@@ -151,7 +151,8 @@ function accountCandidates(accountId: string, role: Principal, kinds: readonly E
   const members = principals.inAccount(accountId).filter((p) => p.nodeId !== role.nodeId);
   return [
     { nodeId: accountNode, accountId, needsGrant: true, wholeAccount: true, kinds },
-    ...members.map((p) => ({ nodeId: nodeFor(p, builder), accountId, arn: p.arn, principal: p, needsGrant: true, kinds })),
+    // Workspace principals have their nodes before any trust is read: their node id is enough here.
+    ...members.map((p) => ({ nodeId: p.nodeId, accountId, arn: p.arn, principal: p, needsGrant: true, kinds })),
   ];
 }
 
@@ -159,7 +160,7 @@ function accountCandidates(accountId: string, role: Principal, kinds: readonly E
 function namedCandidate(kind: 'role' | 'user', accountId: string, name: string, arn: string, kinds: readonly EdgeKind[], context: TrustContext): Candidate {
   const { builder, principals } = context;
   const found = principals.byArn(arn, kind, accountId, name);
-  const nodeId = found ? nodeFor(found, builder) : builder.node({ id: `${kind}:${accountId}:${name}`, kind, label: name, arn, accountId });
+  const nodeId = found ? found.nodeId : builder.node({ id: `${kind}:${accountId}:${name}`, kind, label: name, arn, accountId });
   return { nodeId, accountId, arn, principal: found, needsGrant: true, named: true, kinds };
 }
 
@@ -179,8 +180,7 @@ function referenceCandidates(
     case 'principal': {
       const principal = type === 'AWS' && awsKinds.length ? context.principals.byAddress(target.address) : undefined;
       if (!principal) return [];
-      const node = nodeFor(principal, context.builder);
-      return [{ nodeId: node, accountId: principal.accountId, arn: principal.arn, principal, needsGrant: true, named: true, kinds: awsKinds }];
+      return [{ nodeId: principal.nodeId, accountId: principal.accountId, arn: principal.arn, principal, needsGrant: true, named: true, kinds: awsKinds }];
     }
     case 'account':
       return type === 'AWS' && awsKinds.length ? accountCandidates(target.account, role, awsKinds, context) : [];
@@ -199,12 +199,12 @@ function referenceCandidates(
 }
 
 /** The node of an identity provider, the same whether a trust names it by ARN or by Terraform reference. */
-export function providerNode(kind: 'oidc' | 'saml', name: string, accountId: string | undefined, builder: GraphBuilder): string {
+export function providerNode(kind: 'oidc' | 'saml', name: string, accountId: string | undefined, builder: TrustBuilder): string {
   return builder.simpleNode(`${kind}-provider:${accountId ?? ''}:${name}`, kind === 'saml' ? 'saml-provider' : 'oidc-provider', name, accountId);
 }
 
 /** The graph node of a workspace principal. */
-export function nodeFor(principal: Principal, builder: GraphBuilder): string {
+export function nodeFor(principal: Principal, builder: TrustBuilder): string {
   return builder.node({
     id: principal.nodeId,
     kind: principal.kind,
@@ -237,7 +237,7 @@ function checkCandidate(
 
   for (const [label, denial] of denials(role, trust, candidate, caller, action, context)) {
     if (denial === 'yes') {
-      builder.notes.push(`${describe(candidate, builder)} → ${role.name ?? role.nodeId}: denied by ${label}`);
+      builder.note(`${describe(candidate, builder)} → ${role.name ?? role.nodeId}: denied by ${label}`);
       return undefined;
     }
     if (denial === 'maybe') reasons.push({ level: 'low', message: `A Deny in ${label} may apply, depending on its conditions.` });
@@ -254,7 +254,7 @@ function checkCandidate(
   const grant = identityAllows(context.principals.documentsOf(principal), action, role.arn, caller);
   const byManaged = context.principals.managedArnsOf(principal).some(managedPolicyAllowsAssume);
   if (grant.result === 'no' && !byManaged) {
-    builder.notes.push(
+    builder.note(
       `${describe(candidate, builder)} → ${role.name ?? role.nodeId}: the trust allows it, but no identity policy of ${principal.name ?? 'the caller'} allows ${action} on the role`,
     );
     return undefined;
@@ -264,7 +264,7 @@ function checkCandidate(
   return { basis: 'granted', ...(grantRef ? { grant: grantRef } : {}), reasons };
 }
 
-function callerContext(candidate: Candidate, builder: GraphBuilder): CallerContext {
+function callerContext(candidate: Candidate, builder: TrustBuilder): CallerContext {
   if (!candidate.accountId) return {};
   const orgId = builder.config.organizationId;
   const inside = builder.isKnownAccount(candidate.accountId);
@@ -361,15 +361,20 @@ export function summarizeConditions(statement: Statement): EdgeCondition[] {
 
 const LEVEL_OF_SEVERITY = { error: 'high', warning: 'medium', info: 'low', hint: 'low' } as const;
 
-/** Findings of the trust rules (IAM2xx) inside the statement become the edge's reasons. */
+/** The trust rules (IAM2xx): their findings on a trust statement are reasons of its edges. */
+export function isGraphRule(ruleId: string): boolean {
+  return ruleId.startsWith('IAM2');
+}
+
+/** Findings of the trust rules inside the statement become the edge's reasons. */
 function reasonsFromFindings(findings: readonly Finding[], span: Span): RiskReason[] {
   return findings
-    .filter((f) => f.ruleId.startsWith('IAM2') && f.span.start >= span.start && f.span.end <= span.end)
+    .filter((f) => isGraphRule(f.ruleId) && f.span.start >= span.start && f.span.end <= span.end)
     .map((f) => ({ level: LEVEL_OF_SEVERITY[f.severity], message: f.message, ruleId: f.ruleId, ruleName: f.ruleName }));
 }
 
-function describe(candidate: Candidate, builder: GraphBuilder): string {
-  return builder.nodes.get(candidate.nodeId)?.label ?? candidate.nodeId;
+function describe(candidate: Candidate, builder: TrustBuilder): string {
+  return builder.label(candidate.nodeId) ?? candidate.nodeId;
 }
 
 function fileName(uri: string): string {

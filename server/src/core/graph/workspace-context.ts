@@ -14,6 +14,8 @@ export interface IndexedWorkspace {
   files(): WorkspaceFile[];
   facts(): readonly FileFacts[];
   graph(): TrustGraph;
+  /** The principals the current graph was built with, if it is built: the same index the context would make. */
+  graphPrincipals?(): PrincipalIndex | undefined;
 }
 
 export function createWorkspaceContext(index: IndexedWorkspace, config: WorkspaceConfig, catalog: Catalog | undefined): WorkspaceContext {
@@ -49,7 +51,12 @@ export function createWorkspaceContext(index: IndexedWorkspace, config: Workspac
       return readOrganisation().orgPolicies;
     },
     get principals() {
-      // The graph builder makes the same index from the same facts: node ids agree.
+      // The graph builder makes the same index from the same facts, and workspace rules read the
+      // graph too: when the index keeps the graph's principals, they are shared.
+      if (!principals && index.graphPrincipals) {
+        index.graph();
+        principals = index.graphPrincipals();
+      }
       principals ??= new PrincipalIndex(readOrganisation().facts);
       return principals;
     },

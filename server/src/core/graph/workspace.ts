@@ -19,8 +19,13 @@ import { FileFacts, emptyFacts } from './facts';
 import { terraformFacts } from './facts-terraform';
 import { terraformFolder } from './terraform-folder';
 import { jsonFacts } from './facts-json';
+import { GraphMemo } from './graph-memo';
+import { PrincipalIndex } from './principals';
 import { SourceRef, TrustGraph } from './types';
 import { WorkspaceContext, WorkspaceFile } from '../rules/workspace-context';
+import { RULES } from '../rules';
+import { Rule } from '../rules/types';
+import { isGraphRule } from './trust-edges';
 import { createWorkspaceContext } from './workspace-context';
 
 export interface IndexOptions {
@@ -32,7 +37,20 @@ export interface IndexOptions {
   /** The time budget of each file's rules (see analyze.ts); none by default. */
   readonly timeBudgetMs?: number;
   readonly onBudgetExceeded?: (uri: string, stop: BudgetStop) => void;
+  /**
+   * Whether a graph is built from what the last build kept (GraphMemo), true by default. Off, every
+   * graph is built from scratch: the same graph, slower (tests compare the two).
+   */
+  readonly incremental?: boolean;
+  /**
+   * The rules each file is analysed with; all by default. The graph reads only the trust rules'
+   * findings (IAM2xx, GRAPH_RULES): a caller that wants only the graph can run only those.
+   */
+  readonly rules?: readonly Rule[];
 }
+
+/** The rules whose findings the graph reads: its edges' rule reasons. */
+export const GRAPH_RULES: readonly Rule[] = RULES.filter((rule) => isGraphRule(rule.id));
 
 interface Entry {
   readonly hash: string;
@@ -46,6 +64,7 @@ interface Entry {
 export class WorkspaceIndex {
   private readonly entries = new Map<string, Entry>();
   private graphCache?: TrustGraph;
+  private readonly graphMemo = new GraphMemo();
   private readonly terraformFolderFacts = new Map<string, { stamp: string; config: WorkspaceConfig; facts: FileFacts[] }>();
   private factsCache?: FileFacts[];
   private contextCache?: WorkspaceContext;
@@ -88,6 +107,7 @@ export class WorkspaceIndex {
       ...(this.options.catalog ? { catalog: this.options.catalog } : {}),
       ...(this.options.timeBudgetMs !== undefined ? { timeBudgetMs: this.options.timeBudgetMs } : {}),
       ...(this.options.onBudgetExceeded ? { onBudgetExceeded: (stop: BudgetStop) => this.options.onBudgetExceeded?.(uri, stop) } : {}),
+      ...(this.options.rules ? { rules: this.options.rules } : {}),
     });
     // Terraform facts are read when the graph is built: they depend on the other files of the module folder.
     const facts = file.language === 'json' ? jsonFacts(file, relativePath, this.config) : emptyFacts(uri);
@@ -137,13 +157,24 @@ export class WorkspaceIndex {
     return this.entries.get(uri)?.file;
   }
 
+  graphPrincipals(): PrincipalIndex | undefined {
+    return this.graphCache && this.options.incremental !== false ? this.graphMemo.lastPrincipals : undefined;
+  }
+
+  /** How many graphs were patched from the last one, and how many built in full (for tests and logs). */
+  get graphBuilds(): { readonly patched: number; readonly built: number } {
+    return this.graphMemo.builds;
+  }
+
   graph(): TrustGraph {
+    const t0 = performance.now(); const f = this.facts(); if (process.env.GRAPH_TIMING && !this.graphCache) console.log('facts', (performance.now() - t0).toFixed(1));
     this.graphCache ??= buildGraph({
-      facts: this.facts(),
+      facts: f,
       config: this.config,
       findings: (uri) => this.findings(uri),
       ref: (uri, span) => this.ref(uri, span),
       folderOf: (uri) => folderOfPath(this.entries.get(uri)?.relativePath ?? ''),
+      ...(this.options.incremental === false ? {} : { memo: this.graphMemo }),
     });
     return this.graphCache;
   }
@@ -180,13 +211,22 @@ export class WorkspaceIndex {
     // A folder's facts change only when one of its files does: the others are read from the cache.
     const facts: FileFacts[] = [];
     const seen = new Set<string>();
+    let byPath: Map<string, Entry> | undefined;
+    const entryAt = (path: string): Entry | undefined => {
+      if (!byPath) {
+        byPath = new Map();
+        for (const entry of this.entries.values()) if (!byPath.has(entry.relativePath)) byPath.set(entry.relativePath, entry);
+      }
+      return byPath.get(path);
+    };
     for (const [folder, files] of byFolder) {
       seen.add(folder);
-      // file() reads JSON files of the workspace too: their contents count in the stamp.
-      const stamp = files.map((f) => `${f.relativePath}:${f.hash}`).sort().join('|') + `|json:${this.jsonStamp()}`;
+      // file() reads JSON files of the workspace too: the contents of those it reads count in the stamp.
+      const linked = files.flatMap((f) => f.file.fileLinks.flatMap((link) => (link.relativePath ? [posixPath.normalize(folder ? `${folder}/${link.relativePath}` : link.relativePath)] : [])));
+      const stamp = files.map((f) => `${f.relativePath}:${f.hash}`).sort().join('|') + `|json:${linked.map((path) => `${path}:${entryAt(path)?.hash ?? '-'}`).join('|')}`;
       let cached = this.terraformFolderFacts.get(folder);
       if (!cached || cached.stamp !== stamp || cached.config !== this.config) {
-        const context = terraformFolder(folder, files.map((f) => f.file), (path) => this.byRelativePath(path)?.file.documents[0]);
+        const context = terraformFolder(folder, files.map((f) => f.file), (path) => entryAt(path)?.file.documents[0]);
         cached = { stamp, config: this.config, facts: files.map((f) => terraformFacts(f.file, f.relativePath, this.config, context)) };
         this.terraformFolderFacts.set(folder, cached);
       }
@@ -194,23 +234,6 @@ export class WorkspaceIndex {
     }
     for (const folder of this.terraformFolderFacts.keys()) if (!seen.has(folder)) this.terraformFolderFacts.delete(folder);
     return facts;
-  }
-
-  private byRelativePath(relativePath: string): Entry | undefined {
-    for (const entry of this.entries.values()) if (entry.relativePath === relativePath) return entry;
-    return undefined;
-  }
-
-  /** Changes when any JSON file does (Terraform reads some with file()). */
-  private jsonStamp(): string {
-    let count = 0;
-    let hashes = '';
-    for (const entry of this.entries.values()) {
-      if (isTerraformFile(entry.file)) continue;
-      count++;
-      hashes += entry.hash.slice(0, 8);
-    }
-    return `${count}:${createHash('sha1').update(hashes).digest('hex')}`;
   }
 
   ref(uri: string, span: Span): SourceRef {
