@@ -10,6 +10,7 @@ import { FromWebviewMessage, GraphRequest, SourceRef, ToWebviewMessage, TrustGra
 import { GraphEvents } from './graph-events';
 import { panelHtml } from './panel-html';
 import { checkWebviewMessage } from './panel-messages';
+import { WEBVIEW_BUNDLE_PATH, panelOptions } from './panel-options';
 
 export const TRUST_GRAPH_VIEW_TYPE = 'iamAtlas.trustGraph';
 
@@ -241,10 +242,10 @@ function panelTitle(folder: vscode.WorkspaceFolder): string {
 }
 
 function bundleFolder(context: vscode.ExtensionContext): vscode.Uri {
-  return vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview');
+  return vscode.Uri.joinPath(context.extensionUri, ...WEBVIEW_BUNDLE_PATH);
 }
 
 function webviewOptions(context: vscode.ExtensionContext): vscode.WebviewPanelOptions & vscode.WebviewOptions {
-  // No retainContextWhenHidden: the page saves its view with setState and is rebuilt when shown.
-  return { enableScripts: true, localResourceRoots: [bundleFolder(context)] };
+  const options = panelOptions(context.extensionUri, vscode.Uri.joinPath);
+  return { enableScripts: options.enableScripts, localResourceRoots: [...options.localResourceRoots] };
 }
