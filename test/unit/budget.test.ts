@@ -13,15 +13,14 @@ let now = 0;
 const clock = (): number => now;
 
 /** A rule that takes `cost` milliseconds of the test's clock per document and reports each one. */
+/** What every test rule here shares: only its id, scope and check differ. */
+function described(id: string) {
+  return { id, name: `rule-${id.toLowerCase()}`, severity: 'warning', kinds: ALL_KINDS, category: 'grammar', summary: 'test', fixable: false } as const;
+}
+
 function costly(id: string, cost: number): DocumentRule {
   return {
-    id,
-    name: `rule-${id.toLowerCase()}`,
-    severity: 'warning',
-    kinds: ALL_KINDS,
-    category: 'grammar',
-    summary: 'test',
-    fixable: false,
+    ...described(id),
     scope: 'document',
     check(document: PolicyDocument) {
       now += cost;
@@ -32,13 +31,7 @@ function costly(id: string, cost: number): DocumentRule {
 
 function fileRule(id: string, cost: number): FileRule {
   return {
-    id,
-    name: `rule-${id.toLowerCase()}`,
-    severity: 'warning',
-    kinds: ALL_KINDS,
-    category: 'grammar',
-    summary: 'test',
-    fixable: false,
+    ...described(id),
     scope: 'file',
     checkFile() {
       now += cost;
