@@ -39,6 +39,25 @@ describe('workspace accounts', () => {
     assert.equal(nameOf('teams/x/sandbox/main.tf'), 'any-dev');
   });
 
+  it('gives the first account in the configuration when several match, whichever folder each glob starts in', () => {
+    const config: WorkspaceConfig = {
+      accounts: [
+        { id: '111111111111', name: 'anywhere-shared', paths: ['**/shared/*.json'] },
+        { id: '222222222222', name: 'prod-deep', paths: ['accounts/prod/roles/**'] },
+        { id: '333333333333', name: 'prod', paths: ['accounts/prod/**'] },
+        { id: '444444444444', name: 'accounts', paths: ['accounts/**'] },
+      ],
+    };
+    const nameOf = (path: string): string | undefined => accountOfFile(config, `/repo/${path}`, '/repo')?.name;
+    assert.equal(nameOf('accounts/prod/shared/a.json'), 'anywhere-shared', 'the first account wins though its glob starts with a pattern');
+    assert.equal(nameOf('accounts/prod/roles/a.json'), 'prod-deep', 'the deeper glob comes first in the list');
+    assert.equal(nameOf('accounts/prod/policies/a.json'), 'prod');
+    assert.equal(nameOf('accounts/dev/a.json'), 'accounts');
+    const reversed: WorkspaceConfig = { accounts: [...config.accounts!].reverse() };
+    assert.equal(accountOfFile(reversed, '/repo/accounts/prod/roles/a.json', '/repo')?.name, 'accounts', 'order decides, not how deep a glob starts');
+    assert.equal(accountOfFile(reversed, '/repo/accounts/prod/shared/a.json', '/repo')?.name, 'accounts', 'a glob starting with a pattern does not jump the queue');
+  });
+
   it('relates accounts: same, organisation, vendor, outside, and unknown without accounts', () => {
     const prod = CONFIG.accounts![0];
     assert.equal(accountRelation(CONFIG, prod, '111111111111').kind, 'same');

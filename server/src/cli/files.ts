@@ -34,9 +34,14 @@ export interface CollectOptions {
   readonly onFile?: (count: number) => void;
 }
 
+/** Files read at once: the walk is I/O-bound, one file at a time leaves the disk and the thread pool idle. */
+const READ_CONCURRENCY = 32;
+
 export async function collectFiles(inputs: readonly string[], options: CollectOptions): Promise<CollectResult> {
   const result: CollectResult = { files: [], skipped: [], missing: [] };
   const seen: Seen = { folders: new Set(), files: new Set() };
+  // First the folders are walked (one readdir each) and the files to read listed, in walk order.
+  const candidates: string[] = [];
   for (const input of inputs) {
     let stat;
     try {
@@ -45,11 +50,30 @@ export async function collectFiles(inputs: readonly string[], options: CollectOp
       result.missing.push({ path: input, reason: describeError(error) });
       continue;
     }
-    if (stat.isDirectory()) await walk(input, result, seen, options);
-    else if (stat.isFile()) await readSource(input, result, seen, options);
+    if (stat.isDirectory()) await walk(input, result, seen, candidates);
+    else if (stat.isFile()) candidates.push(input);
     // A device or a pipe (/dev/zero, a FIFO) never ends or never answers: not something to read.
     else result.missing.push({ path: input, reason: 'not a file or folder' });
   }
+  // Then each is looked at (many at once), a file reached twice is kept once (the first in walk
+  // order, so the result does not depend on timing), and the rest are read, many at once.
+  const looked = await mapConcurrently(candidates, READ_CONCURRENCY, (file) => lookAt(file));
+  const toRead: string[] = [];
+  looked.forEach((look, index) => {
+    const file = candidates[index]!;
+    if ('reason' in look) {
+      result.skipped.push({ path: file, reason: look.reason });
+      return;
+    }
+    if (seen.files.has(look.real)) return;
+    seen.files.add(look.real);
+    if (look.size > options.maxFileSize) {
+      result.skipped.push({ path: file, reason: `larger than ${formatBytes(options.maxFileSize)} (${formatBytes(look.size)})` });
+      return;
+    }
+    toRead.push(file);
+  });
+  await mapConcurrently(toRead, READ_CONCURRENCY, (file) => readSource(file, result, options));
   result.files.sort((a, b) => a.path.localeCompare(b.path));
   return result;
 }
@@ -60,7 +84,7 @@ interface Seen {
   readonly files: Set<string>;
 }
 
-async function walk(folder: string, result: CollectResult, seen: Seen, options: CollectOptions): Promise<void> {
+async function walk(folder: string, result: CollectResult, seen: Seen, candidates: string[]): Promise<void> {
   let real: string;
   try {
     real = await fs.realpath(folder);
@@ -80,7 +104,7 @@ async function walk(folder: string, result: CollectResult, seen: Seen, options: 
   for (const entry of entries) {
     const child = path.join(folder, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) await walk(child, result, seen, options);
+      if (!SKIPPED_FOLDERS.has(entry.name)) await walk(child, result, seen, candidates);
     } else if (entry.isSymbolicLink()) {
       let target;
       try {
@@ -89,30 +113,29 @@ async function walk(folder: string, result: CollectResult, seen: Seen, options: 
         result.skipped.push({ path: child, reason: `broken link: ${describeError(error)}` });
         continue;
       }
-      if (target.isDirectory()) await walk(child, result, seen, options);
-      else if (POLICY_FILE.test(entry.name)) await readSource(child, result, seen, options);
+      if (target.isDirectory()) await walk(child, result, seen, candidates);
+      else if (POLICY_FILE.test(entry.name)) candidates.push(child);
     } else if (entry.isFile() && POLICY_FILE.test(entry.name)) {
-      await readSource(child, result, seen, options);
+      candidates.push(child);
     } else if (POLICY_FILE.test(entry.name)) {
       result.skipped.push({ path: child, reason: NOT_A_FILE });
     }
   }
 }
 
-async function readSource(file: string, result: CollectResult, seen: Seen, options: CollectOptions): Promise<void> {
+/** A file's real path and size, or why it is not read. */
+async function lookAt(file: string): Promise<{ real: string; size: number } | { reason: string }> {
   try {
     const stat = await fs.stat(file);
-    if (!stat.isFile()) {
-      result.skipped.push({ path: file, reason: NOT_A_FILE });
-      return;
-    }
-    const real = await fs.realpath(file);
-    if (seen.files.has(real)) return;
-    seen.files.add(real);
-    if (stat.size > options.maxFileSize) {
-      result.skipped.push({ path: file, reason: `larger than ${formatBytes(options.maxFileSize)} (${formatBytes(stat.size)})` });
-      return;
-    }
+    if (!stat.isFile()) return { reason: NOT_A_FILE };
+    return { real: await fs.realpath(file), size: stat.size };
+  } catch (error) {
+    return { reason: describeError(error) };
+  }
+}
+
+async function readSource(file: string, result: CollectResult, options: CollectOptions): Promise<void> {
+  try {
     const bytes = await fs.readFile(file);
     if (bytes.subarray(0, BINARY_PROBE_LENGTH).includes(0)) {
       result.skipped.push({ path: file, reason: 'binary file' });
@@ -123,6 +146,20 @@ async function readSource(file: string, result: CollectResult, seen: Seen, optio
   } catch (error) {
     result.skipped.push({ path: file, reason: describeError(error) });
   }
+}
+
+/** `work` on every item, at most `limit` at a time; the answers in the items' order. */
+async function mapConcurrently<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const answers = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      answers[index] = await work(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return answers;
 }
 
 function describeError(error: unknown): string {

@@ -8,12 +8,8 @@ import { globMatcher } from './text/glob';
 
 const literalPrefixes = new Map<string, string>();
 
-/**
- * Whether the path lies under the glob's leading folders that hold no pattern characters
- * (`accounts/dev` of `accounts/dev/**`): a path elsewhere cannot match, and an organisation of many
- * accounts would otherwise run every account's globs on every file.
- */
-function mayMatch(glob: string, path: string): boolean {
+/** The glob's leading folders that hold no pattern characters: `accounts/dev` of `accounts/dev/**`, '' when it starts with a pattern. */
+function literalPrefix(glob: string): string {
   let prefix = literalPrefixes.get(glob);
   if (prefix === undefined) {
     const folders: string[] = [];
@@ -24,7 +20,56 @@ function mayMatch(glob: string, path: string): boolean {
     prefix = folders.join('/');
     literalPrefixes.set(glob, prefix);
   }
+  return prefix;
+}
+
+/**
+ * Whether the path lies under the glob's literal leading folders: a path elsewhere cannot match,
+ * and an organisation of many accounts would otherwise run every account's globs on every file.
+ */
+function mayMatch(glob: string, path: string): boolean {
+  const prefix = literalPrefix(glob);
   return prefix === '' || path === prefix || (path.startsWith(prefix) && path.charCodeAt(prefix.length) === 47 /* / */);
+}
+
+/** Per configuration, which accounts (by their place in `accounts`) have a glob under each literal prefix. */
+interface AccountsByPrefix {
+  readonly byPrefix: Map<string, number[]>;
+  /** Accounts with a glob that starts with a pattern: they may match anywhere. */
+  readonly anywhere: number[];
+}
+
+const prefixIndexes = new WeakMap<WorkspaceConfig, AccountsByPrefix>();
+
+function accountsByPrefix(config: WorkspaceConfig): AccountsByPrefix {
+  let index = prefixIndexes.get(config);
+  if (index) return index;
+  index = { byPrefix: new Map(), anywhere: [] };
+  (config.accounts ?? []).forEach((account, position) => {
+    for (const prefix of new Set((account.paths ?? []).map(literalPrefix))) {
+      if (prefix === '') index!.anywhere.push(position);
+      else {
+        const list = index!.byPrefix.get(prefix);
+        if (list) list.push(position);
+        else index!.byPrefix.set(prefix, [position]);
+      }
+    }
+  });
+  prefixIndexes.set(config, index);
+  return index;
+}
+
+/** The accounts whose globs may match the path, in their order in `accounts`: a lookup per folder of the path, not a test per account. */
+function candidateAccounts(config: WorkspaceConfig, path: string): number[] {
+  const index = accountsByPrefix(config);
+  const found = [...index.anywhere];
+  for (let slash = path.indexOf('/'); ; slash = path.indexOf('/', slash + 1)) {
+    const prefix = slash < 0 ? path : path.slice(0, slash);
+    const accounts = index.byPrefix.get(prefix);
+    if (accounts) for (const position of accounts) found.push(position);
+    if (slash < 0) break;
+  }
+  return [...new Set(found)].sort((a, b) => a - b);
 }
 
 /**
@@ -55,7 +100,9 @@ export function accountOfRelativePath(config: WorkspaceConfig, relativePath: str
   const cached = known.get(relativePath);
   if (cached !== undefined) return cached ?? undefined;
   const relative = relativePath.replace(/\\/g, '/').replace(/^\.\//, '');
-  const account = config.accounts?.find((candidate) => candidate.paths?.some((glob) => mayMatch(glob, relative) && globMatcher(glob)(relative)));
+  const accounts = config.accounts ?? [];
+  const position = candidateAccounts(config, relative).find((candidate) => accounts[candidate]!.paths?.some((glob) => mayMatch(glob, relative) && globMatcher(glob)(relative)));
+  const account = position === undefined ? undefined : accounts[position];
   known.set(relativePath, account ?? null);
   return account;
 }
