@@ -252,7 +252,7 @@ describe('fast Terraform reader', () => {
     const cases = Number(process.env.FAST_READER_FUZZ_CASES ?? 3000);
     let compared = 0;
     for (let index = 0; index < cases; index++) {
-      const random = new Random(6, index);
+      const random = new Random(Number(process.env.FAST_READER_FUZZ_SEED ?? 6), index);
       const other = (): string => random.pick(corpus);
       let text = random.pick(corpus);
       const mutations: string[] = [];

@@ -21,6 +21,8 @@ import { unescapeQuoted } from './terraform-values';
 
 /** The item read as tree-sitter and readItem would read it, or undefined when it is outside the subset. */
 export function readItemFast(text: string): ReadItem | undefined {
+  // tree-sitter stops reading at a NUL, even in a comment.
+  if (text.includes('\0')) return undefined;
   try {
     return new FastReader(text).item();
   } catch (error) {
