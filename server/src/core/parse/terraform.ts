@@ -13,7 +13,7 @@ import { ParseError, ParsedFile, PolicyDocument } from '../model';
 import { tooDeepMessage } from './nesting';
 import { PolicyCandidate, TerraformFileLink, blockPolicies } from './terraform-policies';
 import { POLICY_ARGUMENTS, PolicyUse, policyUses, resolveKinds } from './terraform-kinds';
-import { TerraformParserStatus, parseTerraformTreeWithin, terraformParserStatus } from './terraform-runtime';
+import { TerraformParserStatus, parseTerraformTreeWithin, requireTerraformParser, terraformParserStatus } from './terraform-runtime';
 import { editMapper, mapSpans, shiftSpans } from './terraform-spans';
 import { SyntaxProblem, TopLevelItem, splitTopLevel } from './terraform-split';
 import { TfAttribute, TfBlock, blockAddress } from './terraform-syntax';
@@ -236,6 +236,7 @@ export function carriedInto(previous: LastGood, itemText: string, start: number)
 export function readItemResult(uri: string, itemText: string, item: TopLevelItem, budgetMs: number): ItemResult {
   const problems = item.problems.map((p) => ({ message: p.message, span: { start: p.span.start - item.span.start, end: p.span.end - item.span.start } }));
   if (item.tooDeep) return unreadResult(itemText, { message: tooDeepMessage('block'), span: { start: item.tooDeep.start - item.span.start, end: item.tooDeep.end - item.span.start } });
+  requireTerraformParser();
   // Most items are plain blocks the fast reader reads as tree-sitter would; it leaves the rest to tree-sitter.
   let read = readItemFast(itemText);
   if (!read) {
