@@ -57,6 +57,15 @@ export function terraformParserStatus(): TerraformParserStatus {
   return status;
 }
 
+/** Throws, as parsing would, unless the parser is ready: readers that can do without it must not hide the caller's mistake. */
+export function requireTerraformParser(): void {
+  if (!parser) throwNotReady();
+}
+
+function throwNotReady(): never {
+  throw new Error(`The Terraform parser is ${status}: await initTerraform() before parsing .tf files.`);
+}
+
 /** Why `initTerraform()` failed, when it did. */
 export function terraformParserFailure(): Error | undefined {
   return failure;
@@ -78,9 +87,7 @@ export function parseTerraformTree(text: string): TerraformTree {
  * 15 s for 40,000 of them); its progress callback, called every few milliseconds, stops it.
  */
 export function parseTerraformTreeWithin(text: string, budgetMs: number): TerraformTree | undefined {
-  if (!parser) {
-    throw new Error(`The Terraform parser is ${status}: await initTerraform() before parsing .tf files.`);
-  }
+  if (!parser) throwNotReady();
   const deadline = performance.now() + budgetMs;
   const options = Number.isFinite(budgetMs) ? { progressCallback: () => performance.now() > deadline } : undefined;
   const tree = parser.parse((index: number) => chunkAt(text, index), null, options);

@@ -13,11 +13,12 @@ import { ParseError, ParsedFile, PolicyDocument } from '../model';
 import { tooDeepMessage } from './nesting';
 import { PolicyCandidate, TerraformFileLink, blockPolicies } from './terraform-policies';
 import { POLICY_ARGUMENTS, PolicyUse, policyUses, resolveKinds } from './terraform-kinds';
-import { TerraformParserStatus, parseTerraformTreeWithin, terraformParserStatus } from './terraform-runtime';
+import { TerraformParserStatus, parseTerraformTreeWithin, requireTerraformParser, terraformParserStatus } from './terraform-runtime';
 import { editMapper, mapSpans, shiftSpans } from './terraform-spans';
 import { SyntaxProblem, TopLevelItem, splitTopLevel } from './terraform-split';
 import { TfAttribute, TfBlock, blockAddress } from './terraform-syntax';
 import { readItem } from './terraform-tree';
+import { readItemFast } from './terraform-fast';
 import { pushAll } from '../text/push-all';
 
 export interface TerraformFile extends ParsedFile {
@@ -235,17 +236,21 @@ export function carriedInto(previous: LastGood, itemText: string, start: number)
 export function readItemResult(uri: string, itemText: string, item: TopLevelItem, budgetMs: number): ItemResult {
   const problems = item.problems.map((p) => ({ message: p.message, span: { start: p.span.start - item.span.start, end: p.span.end - item.span.start } }));
   if (item.tooDeep) return unreadResult(itemText, { message: tooDeepMessage('block'), span: { start: item.tooDeep.start - item.span.start, end: item.tooDeep.end - item.span.start } });
-  const tree = parseTerraformTreeWithin(itemText, budgetMs);
-  if (!tree) {
-    const firstLine = itemText.search(/[\r\n]/);
-    const message = `IAM Atlas stopped reading this block after ${budgetMs} ms: Terraform's parser cannot make sense of it in time.`;
-    return unreadResult(itemText, problems[0] ?? { message, span: { start: 0, end: firstLine < 0 ? itemText.length : firstLine } });
-  }
-  let read;
-  try {
-    read = readItem(tree.rootNode, itemText);
-  } finally {
-    tree.delete();
+  requireTerraformParser();
+  // Most items are plain blocks the fast reader reads as tree-sitter would; it leaves the rest to tree-sitter.
+  let read = readItemFast(itemText);
+  if (!read) {
+    const tree = parseTerraformTreeWithin(itemText, budgetMs);
+    if (!tree) {
+      const firstLine = itemText.search(/[\r\n]/);
+      const message = `IAM Atlas stopped reading this block after ${budgetMs} ms: Terraform's parser cannot make sense of it in time.`;
+      return unreadResult(itemText, problems[0] ?? { message, span: { start: 0, end: firstLine < 0 ? itemText.length : firstLine } });
+    }
+    try {
+      read = readItem(tree.rootNode, itemText);
+    } finally {
+      tree.delete();
+    }
   }
   const candidates: PolicyCandidate[] = [];
   const links: TerraformFileLink[] = [];

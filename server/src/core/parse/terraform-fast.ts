@@ -1,0 +1,423 @@
+/**
+ * A fast reader for the well-formed, common subset of HCL, giving exactly what tree-sitter and
+ * readItem (terraform-tree.ts) give for one top-level item, spans included. tree-sitter's
+ * WebAssembly parse, and the walk of its tree across the WebAssembly boundary, are most of the time
+ * a cold index of a large organisation takes; most of its items are blocks of plain attributes,
+ * literals, references and jsonencode calls.
+ *
+ * It reads: blocks with identifier or quoted labels; attributes; comments; quoted strings without
+ * `${` or `%{`; numbers; true, false, null; tuples; objects with identifier or quoted keys; references
+ * (`a.b.c`, `a.b[0]`, `a["k"]`); function calls. Anything else (operators, conditionals, `for`,
+ * templates, heredocs, splats, any syntax error) gives undefined: the caller then parses the item
+ * with tree-sitter, which also reports what is wrong. It never guesses: every construct it accepts
+ * is one whose tree it reproduces node for node (test/unit/terraform-fast.test.ts checks it against
+ * tree-sitter on every .tf text of the repository and on mutated copies of them).
+ */
+import { Span } from '../model';
+import { MAX_NESTING_DEPTH } from './nesting';
+import { ReadItem } from './terraform-tree';
+import { TfAttribute, TfBlock, TfExpression, TfLabel, TfObjectEntry, TfObjectKey, TfString } from './terraform-syntax';
+import { unescapeQuoted } from './terraform-values';
+
+/** The item read as tree-sitter and readItem would read it, or undefined when it is outside the subset. */
+export function readItemFast(text: string): ReadItem | undefined {
+  // tree-sitter stops reading at a NUL, even in a comment.
+  if (text.includes('\0')) return undefined;
+  try {
+    return new FastReader(text).item();
+  } catch (error) {
+    if (error === OUTSIDE_SUBSET) return undefined;
+    throw error;
+  }
+}
+
+/** Thrown (as this one value, no stack to build) whenever the text leaves the subset. */
+const OUTSIDE_SUBSET = Symbol('outside the fast subset');
+
+/**
+ * readItem counts two to three levels per level of syntax (`expression` → `collection_value` →
+ * `object`); this reader counts one. Giving up at a third of the bound leaves every text readItem
+ * refuses as too deep to it, with a margin, and keeps this reader's own recursion shallow.
+ */
+const MAX_FAST_DEPTH = Math.floor(MAX_NESTING_DEPTH / 3);
+
+/** Words tree-sitter's lexer may read as keywords rather than identifiers: never taken as names here. */
+const KEYWORDS: ReadonlySet<string> = new Set(['true', 'false', 'null', 'for', 'in', 'if', 'else', 'endif', 'endfor']);
+
+const enum Char {
+  Tab = 0x09,
+  LineFeed = 0x0a,
+  CarriageReturn = 0x0d,
+  Space = 0x20,
+  Quote = 0x22,
+  Hash = 0x23,
+  Dollar = 0x24,
+  Percent = 0x25,
+  Star = 0x2a,
+  Comma = 0x2c,
+  Minus = 0x2d,
+  Dot = 0x2e,
+  Slash = 0x2f,
+  Zero = 0x30,
+  Nine = 0x39,
+  Colon = 0x3a,
+  Equals = 0x3d,
+  Greater = 0x3e,
+  OpenBracket = 0x5b,
+  Backslash = 0x5c,
+  CloseBracket = 0x5d,
+  Underscore = 0x5f,
+  OpenParen = 0x28,
+  CloseParen = 0x29,
+  OpenBrace = 0x7b,
+  CloseBrace = 0x7d,
+}
+
+class FastReader {
+  private i = 0;
+  private depth = 0;
+  private readonly length: number;
+
+  constructor(private readonly text: string) {
+    this.length = text.length;
+  }
+
+  item(): ReadItem {
+    const blocks: TfBlock[] = [];
+    const attributes: TfAttribute[] = [];
+    this.skipExtras();
+    if (this.i >= this.length) throw OUTSIDE_SUBSET;
+    this.body(blocks, attributes, true);
+    return { blocks, attributes };
+  }
+
+  /** Attributes and blocks up to the end of the text (top level) or to a `}` (left for the caller). */
+  private body(blocks: TfBlock[], attributes: TfAttribute[], topLevel: boolean): void {
+    for (;;) {
+      this.skipExtras();
+      if (this.i >= this.length) {
+        if (topLevel) return;
+        throw OUTSIDE_SUBSET;
+      }
+      if (this.code() === Char.CloseBrace) {
+        if (topLevel) throw OUTSIDE_SUBSET;
+        return;
+      }
+      const name = this.identifier();
+      this.skipExtras();
+      if (this.code() === Char.Equals) attributes.push(this.attribute(name));
+      else blocks.push(this.block(name));
+    }
+  }
+
+  private attribute(name: Span): TfAttribute {
+    this.equals();
+    const value = this.expression();
+    return { name: this.text.slice(name.start, name.end), nameSpan: name, value, span: { start: name.start, end: value.span.end }, hasErrors: false };
+  }
+
+  private block(type: Span): TfBlock {
+    this.enter();
+    const labels: TfLabel[] = [];
+    for (;;) {
+      this.skipExtras();
+      const c = this.code();
+      if (c === Char.OpenBrace) break;
+      if (c === Char.Quote) {
+        const label = this.quoted();
+        labels.push({ value: label.value, span: label.span });
+      } else {
+        const label = this.identifier();
+        labels.push({ value: this.text.slice(label.start, label.end), span: label });
+      }
+    }
+    const open = ++this.i;
+    const blocks: TfBlock[] = [];
+    const attributes: TfAttribute[] = [];
+    this.body(blocks, attributes, false);
+    const close = this.i++;
+    this.depth--;
+    return {
+      type: this.text.slice(type.start, type.end),
+      typeSpan: type,
+      labels,
+      attributes,
+      blocks,
+      span: { start: type.start, end: close + 1 },
+      bodySpan: { start: open, end: close },
+      hasErrors: false,
+    };
+  }
+
+  /** `=` (or `:` in an object) as its own token: `==` and `=>` are operators this reader does not read. */
+  private equals(allowColon = false): void {
+    const c = this.code();
+    if (c !== Char.Equals && !(allowColon && c === Char.Colon)) throw OUTSIDE_SUBSET;
+    const next = this.text.charCodeAt(++this.i);
+    if (next === Char.Equals || next === Char.Greater || (c === Char.Colon && next === Char.Colon)) throw OUTSIDE_SUBSET;
+  }
+
+  private expression(): TfExpression {
+    this.enter();
+    this.skipExtras();
+    const c = this.code();
+    let result: TfExpression;
+    if (c === Char.Quote) result = this.quoted();
+    else if (c >= Char.Zero && c <= Char.Nine) result = this.number();
+    else if (c === Char.OpenBracket) result = this.tuple();
+    else if (c === Char.OpenBrace) result = this.object();
+    else result = this.named();
+    this.depth--;
+    return result;
+  }
+
+  /** A literal keyword, a function call or a reference. */
+  private named(): TfExpression {
+    const name = this.identifier(true);
+    const word = this.text.slice(name.start, name.end);
+    if (word === 'true' || word === 'false') return { kind: 'bool', value: word === 'true', span: name };
+    if (word === 'null') return { kind: 'null', span: name };
+    if (KEYWORDS.has(word)) throw OUTSIDE_SUBSET;
+    const afterName = this.i;
+    this.skipExtras();
+    if (this.code() === Char.OpenParen) return this.call(word, name);
+    this.i = afterName;
+    const path = [word];
+    for (;;) {
+      const c = this.code();
+      if (c === Char.Dot) {
+        this.i++;
+        const attribute = this.identifier();
+        path.push(this.text.slice(attribute.start, attribute.end));
+      } else if (c === Char.OpenBracket) {
+        path.push(this.index());
+      } else {
+        break;
+      }
+    }
+    return { kind: 'reference', path, span: { start: name.start, end: this.i } };
+  }
+
+  /** `[expression]` after a name, as readItem writes it into a reference's path. */
+  private index(): string {
+    this.i++;
+    this.skipExtras();
+    if (this.code() === Char.Star) throw OUTSIDE_SUBSET;
+    const value = this.expression();
+    this.skipExtras();
+    if (this.code() !== Char.CloseBracket) throw OUTSIDE_SUBSET;
+    this.i++;
+    return value.kind === 'number' ? `[${value.value}]` : value.kind === 'string' ? `[${JSON.stringify(value.value)}]` : '[?]';
+  }
+
+  private call(name: string, nameSpan: Span): TfExpression {
+    this.i++;
+    const args: TfExpression[] = [];
+    this.skipExtras();
+    if (this.code() !== Char.CloseParen) {
+      for (;;) {
+        args.push(this.expression());
+        this.skipExtras();
+        const c = this.code();
+        if (c === Char.Comma) {
+          this.i++;
+          this.skipExtras();
+          if (this.code() === Char.CloseParen) break;
+        } else if (c === Char.CloseParen) {
+          break;
+        } else {
+          throw OUTSIDE_SUBSET;
+        }
+      }
+    }
+    this.i++;
+    return { kind: 'call', name, nameSpan, args, span: { start: nameSpan.start, end: this.i } };
+  }
+
+  private tuple(): TfExpression {
+    const start = this.i++;
+    const items: TfExpression[] = [];
+    this.skipExtras();
+    if (this.code() !== Char.CloseBracket) {
+      for (;;) {
+        items.push(this.expression());
+        this.skipExtras();
+        const c = this.code();
+        if (c === Char.Comma) {
+          this.i++;
+          this.skipExtras();
+          if (this.code() === Char.CloseBracket) break;
+        } else if (c === Char.CloseBracket) {
+          break;
+        } else {
+          throw OUTSIDE_SUBSET;
+        }
+      }
+    }
+    this.i++;
+    return { kind: 'tuple', items, span: { start, end: this.i } };
+  }
+
+  /** Entries separated by commas, or by nothing but white space (tree-sitter's grammar needs no newline). */
+  private object(): TfExpression {
+    const start = this.i++;
+    const entries: TfObjectEntry[] = [];
+    this.skipExtras();
+    while (this.code() !== Char.CloseBrace) {
+      const key = this.key();
+      this.skipExtras();
+      this.equals(true);
+      const value = this.expression();
+      entries.push({ key, value, span: { start: key.span.start, end: value.span.end } });
+      this.skipExtras();
+      if (this.code() === Char.Comma) {
+        this.i++;
+        this.skipExtras();
+      }
+    }
+    this.i++;
+    return { kind: 'object', entries, span: { start, end: this.i } };
+  }
+
+  private key(): TfObjectKey {
+    if (this.code() === Char.Quote) {
+      const quoted = this.quoted();
+      return { name: quoted.value, span: quoted.span };
+    }
+    const name = this.identifier(true);
+    const word = this.text.slice(name.start, name.end);
+    if (KEYWORDS.has(word)) throw OUTSIDE_SUBSET;
+    return { name: word, span: name };
+  }
+
+  /** ASCII identifiers only: tree-sitter's also take Unicode letters and `::`, which this reader leaves to it. */
+  private identifier(mayBeKeyword = false): Span {
+    const start = this.i;
+    const first = this.code();
+    if (!isIdentifierStart(first)) throw OUTSIDE_SUBSET;
+    let i = start + 1;
+    for (;;) {
+      const c = this.text.charCodeAt(i);
+      if (isIdentifierStart(c) || (c >= Char.Zero && c <= Char.Nine) || c === Char.Minus) i++;
+      else if (c >= 0x80 || (c === Char.Colon && this.text.charCodeAt(i + 1) === Char.Colon)) throw OUTSIDE_SUBSET;
+      else break;
+    }
+    this.i = i;
+    if (!mayBeKeyword && KEYWORDS.has(this.text.slice(start, i))) throw OUTSIDE_SUBSET;
+    return { start, end: i };
+  }
+
+  /** `[0-9]+(\.[0-9]+([eE][-+]?[0-9]+)?)?`, tree-sitter's decimal literal, and nothing glued to it. */
+  private number(): TfExpression {
+    const start = this.i;
+    let i = this.digits(start);
+    if (this.text.charCodeAt(i) === Char.Dot && isDigit(this.text.charCodeAt(i + 1))) {
+      i = this.digits(i + 1);
+      const e = this.text.charCodeAt(i);
+      if (e === 0x65 || e === 0x45) {
+        let j = i + 1;
+        const sign = this.text.charCodeAt(j);
+        if (sign === 0x2b || sign === Char.Minus) j++;
+        if (!isDigit(this.text.charCodeAt(j))) throw OUTSIDE_SUBSET;
+        i = this.digits(j);
+      }
+    }
+    const next = this.text.charCodeAt(i);
+    if (isIdentifierStart(next) || isDigit(next) || next === Char.Dot || next >= 0x80) throw OUTSIDE_SUBSET;
+    this.i = i;
+    return { kind: 'number', value: Number(this.text.slice(start, i)), span: { start, end: i } };
+  }
+
+  private digits(from: number): number {
+    let i = from;
+    while (isDigit(this.text.charCodeAt(i))) i++;
+    return i;
+  }
+
+  /**
+   * A quoted string without interpolations or directives, scanned as tree-sitter-hcl's external
+   * scanner does: `$${` and `%%{` are literal, `$$` and `%%` before anything else are two characters,
+   * and an escape other than `\" \n \r \t \\ \uXXXX \UXXXXXXXX` is an error.
+   */
+  private quoted(): TfString {
+    const start = this.i;
+    const text = this.text;
+    let i = start + 1;
+    for (;;) {
+      if (i >= this.length) throw OUTSIDE_SUBSET;
+      const c = text.charCodeAt(i);
+      if (c === Char.Quote) break;
+      if (c === Char.Backslash) {
+        i = this.escape(i);
+      } else if (c === Char.Dollar || c === Char.Percent) {
+        const next = text.charCodeAt(i + 1);
+        if (next === Char.OpenBrace) throw OUTSIDE_SUBSET;
+        if (next === c) i += text.charCodeAt(i + 2) === Char.OpenBrace ? 3 : 2;
+        else i++;
+      } else if (c < Char.Space && c !== Char.Tab) {
+        // Line breaks end an unterminated string (the splitter blanks its quote); NUL ends tree-sitter's input.
+        throw OUTSIDE_SUBSET;
+      } else {
+        i++;
+      }
+    }
+    this.i = i + 1;
+    const content = { start: start + 1, end: i };
+    return { kind: 'string', value: unescapeQuoted(text.slice(start + 1, i)).value, quoting: 'quoted', span: { start, end: i + 1 }, content };
+  }
+
+  /** The offset after the escape at `at`. */
+  private escape(at: number): number {
+    const e = this.text.charCodeAt(at + 1);
+    if (e === Char.Quote || e === Char.Backslash || e === 0x6e || e === 0x72 || e === 0x74) return at + 2;
+    const digits = e === 0x75 ? 4 : e === 0x55 ? 8 : 0;
+    if (!digits) throw OUTSIDE_SUBSET;
+    for (let k = 0; k < digits; k++) if (!isHexDigit(this.text.charCodeAt(at + 2 + k))) throw OUTSIDE_SUBSET;
+    // A code point past U+10FFFF cannot be decoded: left to the tree-sitter path, whatever it makes of it.
+    if (parseInt(this.text.slice(at + 2, at + 2 + digits), 16) > 0x10ffff) throw OUTSIDE_SUBSET;
+    return at + 2 + digits;
+  }
+
+  /** White space and comments, as tree-sitter's extras; any other white space character leaves the subset. */
+  private skipExtras(): void {
+    const text = this.text;
+    let i = this.i;
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (c === Char.Space || c === Char.LineFeed || c === Char.Tab || c === Char.CarriageReturn) {
+        i++;
+      } else if (c === Char.Hash || (c === Char.Slash && text.charCodeAt(i + 1) === Char.Slash)) {
+        const end = text.indexOf('\n', i);
+        i = end < 0 ? this.length : end;
+      } else if (c === Char.Slash && text.charCodeAt(i + 1) === Char.Star) {
+        const end = text.indexOf('*/', i + 2);
+        if (end < 0) throw OUTSIDE_SUBSET;
+        i = end + 2;
+      } else {
+        break;
+      }
+    }
+    this.i = i;
+  }
+
+  /** The character at the cursor (NaN past the end, which equals nothing). */
+  private code(): number {
+    return this.text.charCodeAt(this.i);
+  }
+
+  private enter(): void {
+    if (++this.depth > MAX_FAST_DEPTH) throw OUTSIDE_SUBSET;
+  }
+}
+
+function isIdentifierStart(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === Char.Underscore;
+}
+
+function isDigit(c: number): boolean {
+  return c >= Char.Zero && c <= Char.Nine;
+}
+
+function isHexDigit(c: number): boolean {
+  return isDigit(c) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46);
+}
