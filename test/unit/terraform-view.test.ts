@@ -82,4 +82,9 @@ describe('Terraform block view', () => {
     assert.equal(heredocValue('    a\n\n      b\n', true), 'a\n\n  b\n');
     assert.equal(heredocValue('    a\n', false), '    a\n');
   });
+
+  it('keeps an 8-digit escape past U+10FFFF as written instead of throwing', () => {
+    assert.equal(unescapeQuoted('a\\UFFFFFFFFb').value, 'a\\UFFFFFFFFb');
+    assert.equal(unescapeQuoted('\\U0001F600').value, '\u{1F600}');
+  });
 });

@@ -120,8 +120,10 @@ export function unescapeQuoted(raw: string, options: { readonly keepTemplateEsca
       }
       const digits = e === 'u' ? 4 : e === 'U' ? 8 : 0;
       const hex = digits ? raw.slice(i + 2, i + 2 + digits) : '';
-      if (digits && /^[0-9a-fA-F]+$/.test(hex) && hex.length === digits) {
-        const decoded = String.fromCodePoint(parseInt(hex, 16));
+      const code = digits && /^[0-9a-fA-F]+$/.test(hex) && hex.length === digits ? parseInt(hex, 16) : undefined;
+      // Past U+10FFFF there is no character (Terraform rejects the escape): the text stays as written.
+      if (code !== undefined && code <= 0x10ffff) {
+        const decoded = String.fromCodePoint(code);
         for (let k = 0; k < decoded.length; k++) offsets.push(i);
         value += decoded;
         i += 2 + digits;
