@@ -4,9 +4,11 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { GRAPH_RULES, GraphQueries, WorkspaceIndex } from '../core/graph';
 import { RISK_RANK, RiskLevel, TrustGraph } from '../core/graph/types';
+import { WorkspaceConfig } from '../core/config';
 import { relative, withTerraformParser } from './check';
 import { loadConfig } from './config';
-import { collectFiles } from './files';
+import { SourceFile, collectFiles } from './files';
+import { batched, jsonChunks } from './json-chunks';
 import { renderDot } from './graph-dot';
 import { renderMermaid } from './graph-mermaid';
 import { readWebviewAssets, renderGraphHtml } from './graph-html';
@@ -33,40 +35,60 @@ export async function runGraph(options: GraphOptions, io: CliIo): Promise<number
 
   const sources = await withTerraformParser(collected.files, collected.files.some((file) => /\.tf$/i.test(file.path)), io);
   const base = root ?? path.resolve(io.cwd, options.folder);
-  // Only the graph is printed: of the rules, only those whose findings it reads run; and it is
-  // built once, so nothing is kept for a next build.
-  const index = new WorkspaceIndex({ config, root: base.split(path.sep).join('/'), rules: GRAPH_RULES, incremental: false });
-  for (const source of sources) {
-    const absolute = path.resolve(io.cwd, source.path);
-    index.update(pathToFileURL(absolute).href, source.text, path.relative(base, absolute).split(path.sep).join('/'));
-  }
-  const graph = index.graph();
+  // The index is not kept past this line: the output of a large organisation needs the memory.
+  const graph = buildWorkspaceGraph(sources, config, base, io);
 
-  let output: string;
+  let output: Iterable<string>;
   if (options.whoCanAssume !== undefined) {
     const text = whoCanAssumeText(graph, options.whoCanAssume, io);
     if (text === undefined) {
       io.stderr(`iam-atlas: no role "${options.whoCanAssume}" in the trust graph of ${options.folder}\n`);
       return 1;
     }
-    output = text;
+    output = [text];
   } else {
     output =
       options.format === 'dot'
-        ? renderDot(graph)
+        ? [renderDot(graph)]
         : options.format === 'mermaid'
-          ? renderMermaid(graph)
+          ? [renderMermaid(graph)]
           : options.format === 'html'
-            ? renderGraphHtml(graph, readWebviewAssets(), {
-                title: path.basename(base),
-                root: pathToFileURL(base).href + '/',
-                docsBaseUrl: pathToFileURL(path.join(packageRoot(), 'docs', 'rules')).href + '/',
-              })
-            : JSON.stringify(graph, null, 2) + '\n';
+            ? [
+                renderGraphHtml(graph, readWebviewAssets(), {
+                  title: path.basename(base),
+                  root: pathToFileURL(base).href + '/',
+                  docsBaseUrl: pathToFileURL(path.join(packageRoot(), 'docs', 'rules')).href + '/',
+                }),
+              ]
+            : // Tens of megabytes for a large organisation: written in pieces, never whole.
+              batched(jsonText(graph));
   }
-  if (options.outputPath) await fs.writeFile(options.outputPath, output);
-  else io.stdout(output);
+  if (options.outputPath) {
+    const file = await fs.open(options.outputPath, 'w');
+    try {
+      for (const piece of output) await file.write(piece);
+    } finally {
+      await file.close();
+    }
+  } else {
+    for (const piece of output) io.stdout(piece);
+  }
   return 0;
+}
+
+function* jsonText(graph: TrustGraph): Generator<string> {
+  yield* jsonChunks(graph);
+  yield '\n';
+}
+
+/** Every file into one index, and its graph. Only the rules whose findings the graph reads run, once. */
+function buildWorkspaceGraph(sources: readonly SourceFile[], config: WorkspaceConfig, base: string, io: CliIo): TrustGraph {
+  const index = new WorkspaceIndex({ config, root: base.split(path.sep).join('/'), rules: GRAPH_RULES, incremental: false });
+  for (const source of sources) {
+    const absolute = path.resolve(io.cwd, source.path);
+    index.update(pathToFileURL(absolute).href, source.text, path.relative(base, absolute).split(path.sep).join('/'));
+  }
+  return index.graph();
 }
 
 /** One line a path, riskiest first: `high  anyone > deploy  (reasons)  file:line`. */
