@@ -212,33 +212,21 @@ class FastReader {
 
   private call(name: string, nameSpan: Span): TfExpression {
     this.i++;
-    const args: TfExpression[] = [];
-    this.skipExtras();
-    if (this.code() !== Char.CloseParen) {
-      for (;;) {
-        args.push(this.expression());
-        this.skipExtras();
-        const c = this.code();
-        if (c === Char.Comma) {
-          this.i++;
-          this.skipExtras();
-          if (this.code() === Char.CloseParen) break;
-        } else if (c === Char.CloseParen) {
-          break;
-        } else {
-          throw OUTSIDE_SUBSET;
-        }
-      }
-    }
-    this.i++;
+    const args = this.listUntil(Char.CloseParen);
     return { kind: 'call', name, nameSpan, args, span: { start: nameSpan.start, end: this.i } };
   }
 
   private tuple(): TfExpression {
     const start = this.i++;
+    const items = this.listUntil(Char.CloseBracket);
+    return { kind: 'tuple', items, span: { start, end: this.i } };
+  }
+
+  /** Expressions separated by commas (a trailing one allowed) up to `close`, which is read too. */
+  private listUntil(close: number): TfExpression[] {
     const items: TfExpression[] = [];
     this.skipExtras();
-    if (this.code() !== Char.CloseBracket) {
+    if (this.code() !== close) {
       for (;;) {
         items.push(this.expression());
         this.skipExtras();
@@ -246,8 +234,8 @@ class FastReader {
         if (c === Char.Comma) {
           this.i++;
           this.skipExtras();
-          if (this.code() === Char.CloseBracket) break;
-        } else if (c === Char.CloseBracket) {
+          if (this.code() === close) break;
+        } else if (c === close) {
           break;
         } else {
           throw OUTSIDE_SUBSET;
@@ -255,7 +243,7 @@ class FastReader {
       }
     }
     this.i++;
-    return { kind: 'tuple', items, span: { start, end: this.i } };
+    return items;
   }
 
   /** Entries separated by commas, or by nothing but white space (tree-sitter's grammar needs no newline). */
