@@ -321,9 +321,13 @@ describe('fast Terraform reader', () => {
       assert.ok(readItemFast(text)!.blocks[0]!.attributes.length === 1, text);
     }
     const nested = (levels: number): string => `locals {\n  a = ${'"${'.repeat(levels)}x${'}"'.repeat(levels)}\n}`;
-    assert.ok(agrees(nested(25), 'nested templates'));
+    assert.ok(agrees(nested(15), 'nested templates'));
     assert.equal(readItemFast(nested(40)), undefined);
     agrees(nested(40), 'nested templates');
+    // Objects keyed by templates of objects: readItem counts six levels for each, the fast reader must give up before it does.
+    const keyed = (levels: number): string => `locals {\n  a = ${'{ "${ '.repeat(levels)}x${' }" = 1 }'.repeat(levels)}\n}`;
+    assert.ok(agrees(keyed(10), 'template keys'));
+    for (let levels = 11; levels <= 40; levels++) for (const itemText of itemTexts(keyed(levels))) agrees(itemText, `template keys, ${levels} levels`);
   });
 
   it('reads the values and spans readItem gives (spot checks)', () => {

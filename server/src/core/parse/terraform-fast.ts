@@ -277,7 +277,10 @@ class FastReader {
 
   private key(): TfObjectKey {
     if (this.code() === Char.Quote) {
+      // readItem reads a template key as an expression, three levels deep before its interpolations: counted here too.
+      this.enter();
       const quoted = this.quoted();
+      this.depth--;
       if (quoted.kind === 'template') return { name: undefined, span: quoted.span, computed: quoted };
       return { name: quoted.value, span: quoted.span };
     }
@@ -384,6 +387,8 @@ class FastReader {
 
   /** `${ expression }` (or `${}`) on one line, without strip markers; returns the offset after its `}`. */
   private interpolation(at: number, interpolations: TfInterpolation[]): number {
+    // A level of its own, as readItem's template → interpolation → expression costs it three.
+    this.enter();
     const wasInline = this.inline;
     this.inline = true;
     this.i = at + 2;
@@ -396,6 +401,7 @@ class FastReader {
       if (this.code() !== Char.CloseBrace) throw OUTSIDE_SUBSET;
     }
     this.inline = wasInline;
+    this.depth--;
     const end = ++this.i;
     interpolations.push(expression ? { span: { start: at, end }, expression } : { span: { start: at, end } });
     return end;
