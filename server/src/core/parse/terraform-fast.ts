@@ -387,7 +387,7 @@ class FastReader {
 
   /** `${ expression }` (or `${}`) on one line, without strip markers; returns the offset after its `}`. */
   private interpolation(at: number, interpolations: TfInterpolation[]): number {
-    // A level of its own, as readItem's template → interpolation → expression costs it three.
+    // A level of its own: readItem spends three (expression, template_expr, quoted_template) on the template around it.
     this.enter();
     const wasInline = this.inline;
     this.inline = true;
