@@ -135,8 +135,64 @@ const EDGE_CASES: Readonly<Record<string, string>> = {
   name = lower(format("%s-x", "a"))
   spaced = max (1, 2)
 }`,
+  'templates': `resource "aws_iam_role" "r" {
+  name  = "\${var.prefix}-role"
+  arn   = "arn:aws:iam::\${var.account_id}:root"
+  quote = "\${lookup(var.names, "key", "}")}"
+  start = "\${a.b}tail"
+  end   = "head\${a.b}"
+  pair  = "\${a}\${b.c[0]}"
+  only  = "\${ var.x }"
+  empty = "x\${}y\${ }z"
+  lit   = "$\${not} %%{not} \${real} $$ %% $"
+  dd    = "$$\${x}"
+  deep  = "\${"\${"\${x}"}"}"
+  kinds = ["\${1}", "\${true}", "\${null}", "\${[1, "a"]}", "\${{ a = 1 }}", "\${f(x)}", "\${x["\${k}"]}"]
+  keyed = { "\${var.k}" = 1, plain = "\${var.v}" }
+  call  = format("%s", "\${var.x}")
+  esc   = "\\"\${x}\\" \\u00e9\${y}\\n"
+}`,
+  'heredocs': `resource "aws_iam_policy" "p" {
+  policy = <<EOF
+{
+  "Version": "2012-10-17",
+  "Statement": [{ "Effect": "Allow", "Action": "s3:*", "Resource": "arn:aws:s3:::\${var.bucket}/*" }]
+}
+EOF
+  empty = <<EOF
+EOF
+  blank = <<EOT
+
+  EOT
+  indented = <<-EOT
+      deeper
+    {
+      "a": "\${var.a}\${b}",
+      "b": "$\${not} %%{not}"
+    }
+  EOT
+  plain-indented = <<-END_OF-TEXT2
+    one
+      two
+    END_OF-TEXT2
+  spaced = <<EOF   
+text # not a comment
+    EOF   
+  listed = [<<EOF
+x
+EOF
+  , "y"]
+  arg = jsonencode(<<EOF
+EOF
+  )
+  prefix = <<EOF
+EO
+E\${x}
+EOF
+}`,
+  'heredoc with CRLF': 'locals {\r\n  a = <<EOF\r\nline \${x}\r\n\r\nEOF\r\n  b = <<-EOF\r\n    y\r\n    EOF\r\n  c = "\${d}"\r\n}\r\n',
   'outside the subset': `locals {
-  a = "\${var.x}"
+  a = "\${~var.x}"
   b = var.x ? 1 : 2
   c = [for x in var.y : x]
   d = 1 + 2
@@ -149,8 +205,40 @@ EOF
   i = (1)
   j = provider::aws::arn_parse("x")
   k = "\\q"
+  l = "\${var.x~}"
+  m = "%{ if var.x }x%{ endif }"
+  n = "\${var.x ? 1 : 2}"
+  o = "\${var.x # comment }"
+  p = "\${var.x /* comment */}"
+  q = "\${<<EOF}"
+  r = "a%{ for x in y }\${x}%{ endfor }"
 }`,
 };
+
+/** Heredocs outside the subset: left to tree-sitter (each is also compared with it, if it reads them). */
+const OUTSIDE_HEREDOCS: readonly string[] = [
+  // never closed
+  'locals {\n  a = <<EOF\ntext\n}',
+  'locals {\n  a = <<EOF\ntext\nEOF',
+  // a line starting with the marker that does not close it: the scanner reads `EOF\${x}` as literal text
+  'locals {\n  a = <<EOF\nEOF\${x}\nEOF\n}',
+  'locals {\n  a = <<EOF\nEOFX\nEOF\n}',
+  'locals {\n  a = <<EOF\nEOF }\n}',
+  // white space the scanner's iswspace counts before a marker
+  'locals {\n  a = <<EOF\n\vEOF\nEOF\n}',
+  'locals {\n  a = <<EOF\n\u2028EOF\nEOF\n}',
+  // directives, strip markers, interpolations across lines
+  'locals {\n  a = <<EOF\n%{ if x }y%{ endif }\nEOF\n}',
+  'locals {\n  a = <<EOF\n\${~x}\nEOF\n}',
+  'locals {\n  a = <<EOF\n\${x\n}\nEOF\n}',
+  // text after the opening marker, a space or nothing before it
+  'locals {\n  a = <<EOF x\ny\nEOF\n}',
+  'locals {\n  a = << EOF\ny\nEOF\n}',
+  'locals {\n  a = <<\ny\n\n}',
+  'locals {\n  a = <<1\ny\n1\n}',
+  // a heredoc inside an interpolation
+  'locals {\n  a = "\${<<EOF\nx\nEOF\n}"\n}',
+];
 
 describe('fast Terraform reader', () => {
   before(() => initTerraform());
@@ -179,10 +267,10 @@ describe('fast Terraform reader', () => {
         }
       }
     }
-    // Items without heredocs, templates, operators or `for` expressions: the fast reader must take them.
+    // Items without directives, operators or `for` expressions (heredocs and interpolations included): the fast reader must take them.
     for (const file of tfFiles(path.join(REPO_ROOT, 'examples'))) {
       for (const itemText of itemTexts(readFileSync(file, 'utf8'))) {
-        if (/<<|\$\{|%\{|\?|\bfor\b|\[\*\]|\.\*| [-+*/] /.test(itemText)) continue;
+        if (/%\{|\?|\bfor\b|\[\*\]|\.\*| [-+*/] /.test(itemText)) continue;
         assert.ok(readItemFast(itemText), `${path.relative(REPO_ROOT, file)}: the fast reader gave up on ${JSON.stringify(itemText.slice(0, 200))}`);
       }
     }
@@ -213,20 +301,33 @@ describe('fast Terraform reader', () => {
         assert.ok(agrees(kept, name), name);
         continue;
       }
-      if (name === 'escapes') {
-        // `$$${x}` is `$$` then an interpolation for tree-sitter's scanner (`$$$${x}` is `$$` then `$${`): left to it.
-        assert.equal(fast, undefined);
-        assert.ok(agrees(text.replace(/\n {2}f = .*/, ''), name), name);
-        continue;
-      }
       assert.ok(agrees(text, name), `${name}: not read`);
     }
     for (const line of EDGE_CASES[outside]!.split('\n').slice(1, -1)) {
       if (!/^ {2}\w = /.test(line)) continue;
       assert.equal(readItemFast(`locals {\n${line}\n}`), undefined, line);
     }
-    const heredoc = EDGE_CASES[outside]!.slice(EDGE_CASES[outside]!.indexOf('  g ='), EDGE_CASES[outside]!.indexOf('EOF\n  h') + 3);
-    assert.equal(readItemFast(`locals {\n${heredoc}\n}`), undefined);
+    for (const text of OUTSIDE_HEREDOCS) {
+      assert.equal(readItemFast(text), undefined, JSON.stringify(text));
+      agrees(text, 'outside heredoc');
+    }
+    // A label is a string literal: an interpolation there is a syntax error tree-sitter reports.
+    assert.equal(readItemFast('resource "a_${x}" "b" {\n}'), undefined);
+  });
+
+  it('reads each piece of a template or heredoc as readItem does, and gives up past the nesting bound', () => {
+    for (const text of templatePieces()) {
+      assert.ok(agrees(text, 'piece'), `not read: ${JSON.stringify(text)}`);
+      assert.ok(readItemFast(text)!.blocks[0]!.attributes.length === 1, text);
+    }
+    const nested = (levels: number): string => `locals {\n  a = ${'"${'.repeat(levels)}x${'}"'.repeat(levels)}\n}`;
+    assert.ok(agrees(nested(15), 'nested templates'));
+    assert.equal(readItemFast(nested(40)), undefined);
+    agrees(nested(40), 'nested templates');
+    // Objects keyed by templates of objects: readItem counts six levels for each, the fast reader must give up before it does.
+    const keyed = (levels: number): string => `locals {\n  a = ${'{ "${ '.repeat(levels)}x${' }" = 1 }'.repeat(levels)}\n}`;
+    assert.ok(agrees(keyed(10), 'template keys'));
+    for (let levels = 11; levels <= 40; levels++) for (const itemText of itemTexts(keyed(levels))) agrees(itemText, `template keys, ${levels} levels`);
   });
 
   it('reads the values and spans readItem gives (spot checks)', () => {
@@ -236,12 +337,36 @@ describe('fast Terraform reader', () => {
     assert.deepEqual(a!.value, { kind: 'string', value: 'café', quoting: 'quoted', span: { start: 15, end: 26 }, content: { start: 16, end: 25 } });
     assert.deepEqual(b!.value, { kind: 'reference', path: ['x', 'y', '[0]', '["k"]'], span: { start: 33, end: 44 } });
     assert.deepEqual(read.blocks[0]!.bodySpan, { start: 8, end: text.length - 1 });
+
+    // Offsets counted by hand: quotes at 15 and 28, `$$` at 16 (two characters), `${` at 18 and 22, `a` at 20, `b` at 25.
+    const template = 'locals {\n  t = "$$${a}${ b }"\n}';
+    assert.deepEqual(readItemFast(template)!.blocks[0]!.attributes[0]!.value, {
+      kind: 'template',
+      quoting: 'quoted',
+      span: { start: 15, end: 29 },
+      content: { start: 16, end: 28 },
+      interpolations: [
+        { span: { start: 18, end: 22 }, expression: { kind: 'reference', path: ['a'], span: { start: 20, end: 21 } } },
+        { span: { start: 22, end: 28 }, expression: { kind: 'reference', path: ['b'], span: { start: 25, end: 26 } } },
+      ],
+      directives: [],
+    });
+    // `<<-EOT` at 15, its body from 22 (after the line break) to 37 (the start of the closing line), `EOT` closing at 39.
+    const heredoc = 'locals {\n  h = <<-EOT\n    a\n      b\n\n  EOT\n}';
+    assert.deepEqual(readItemFast(heredoc)!.blocks[0]!.attributes[0]!.value, {
+      kind: 'string',
+      value: 'a\n  b\n\n',
+      quoting: 'heredoc-indented',
+      span: { start: 15, end: 42 },
+      content: { start: 22, end: 37 },
+    });
   });
 
   it('agrees with tree-sitter on mutated items whenever it reads them (differential fuzz)', function () {
     this.timeout(120_000);
     const corpus = [
       ...Object.values(EDGE_CASES).flatMap(itemTexts),
+      ...templatePieces(),
       ...tfFiles(path.join(REPO_ROOT, 'examples')).flatMap((file) => itemTexts(readFileSync(file, 'utf8'))),
       ...INLINE_SEEDS.filter((seed) => seed.language === 'terraform').flatMap((seed) => itemTexts(seed.text)),
       ...itemTexts(generateTerraformFile({ seed: 'fast-fuzz', statements: 20 }).text),
@@ -251,6 +376,7 @@ describe('fast Terraform reader', () => {
     ];
     const cases = Number(process.env.FAST_READER_FUZZ_CASES ?? 3000);
     let compared = 0;
+    let comparedTemplates = 0;
     for (let index = 0; index < cases; index++) {
       const random = new Random(Number(process.env.FAST_READER_FUZZ_SEED ?? 6), index);
       const other = (): string => random.pick(corpus);
@@ -269,13 +395,88 @@ describe('fast Terraform reader', () => {
         mutations.push(`insert ${JSON.stringify(token)}`);
       }
       for (const itemText of itemTexts(text)) {
-        if (agrees(itemText, `case ${index} (${mutations.join(', ')})`)) compared++;
+        if (!agrees(itemText, `case ${index} (${mutations.join(', ')})`)) continue;
+        compared++;
+        if (itemText.includes('${') || itemText.includes('<<')) comparedTemplates++;
       }
     }
     assert.ok(compared > cases / 4, `compared only ${compared} items`);
-    if (process.env.FAST_READER_FUZZ_REPORT) console.log(`${cases} cases: ${compared} items read by both readers and equal`);
+    // Templates and heredocs must be among what is compared, or their mutations test nothing.
+    assert.ok(comparedTemplates > cases / 20, `compared only ${comparedTemplates} items with templates or heredocs`);
+    if (process.env.FAST_READER_FUZZ_REPORT) {
+      console.log(`${cases} cases: ${compared} items read by both readers and equal, ${comparedTemplates} of them with \${ or <<`);
+    }
+  });
+
+  it('agrees with tree-sitter on generated template and heredoc bodies whenever it reads them', () => {
+    const cases = Number(process.env.FAST_READER_FUZZ_CASES ?? 3000);
+    let compared = 0;
+    for (let index = 0; index < cases; index++) {
+      const random = new Random(Number(process.env.FAST_READER_FUZZ_SEED ?? 6), index, 1);
+      let body = '';
+      const pieces = random.int(12);
+      for (let k = 0; k < pieces; k++) body += random.pick(BODY_PIECES);
+      const text = random.pick([
+        `locals {\n  a = <<EOF\n${body}\nEOF\n}`,
+        `locals {\n  a = <<-EOF\n${body}\n  EOF\n  b = 1\n}`,
+        `locals {\n  a = "${body}"\n}`,
+        `locals {\n  a = [<<EOF\n${body}\nEOF\n  , "${body}"]\n}`,
+      ]);
+      for (const itemText of itemTexts(text)) if (agrees(itemText, `body case ${index}`)) compared++;
+    }
+    assert.ok(compared > cases / 4, `compared only ${compared} items`);
+    if (process.env.FAST_READER_FUZZ_REPORT) console.log(`${cases} generated bodies: ${compared} items read by both readers and equal`);
   });
 });
+
+/** What template and heredoc bodies are made of: markers whole and cut, blanks and line ends, `$` and `%` in every role, escapes, odd white space. */
+const BODY_PIECES: readonly string[] = [
+  'EOF',
+  'EO',
+  'E',
+  'F',
+  ' ',
+  '\t',
+  '\r',
+  '\n',
+  '\n',
+  '\r\n',
+  '$',
+  '%',
+  '{',
+  '}',
+  '${x}',
+  '${ a.b }',
+  '${"q"}',
+  '${"${y}"}',
+  '${f(1, [2])}',
+  '${}',
+  '${x}EOF',
+  '$${',
+  '%%{',
+  '$$',
+  '%%',
+  '${',
+  '%{',
+  '~',
+  '\v',
+  '\f',
+  '\u2028',
+  '\u00a0',
+  '\u00e9',
+  '"',
+  '\\',
+  '\\n',
+  '\\"',
+  'a',
+  'b c',
+  '#',
+  '//',
+  '/*',
+  '*/',
+  '<<EOF',
+  '-',
+];
 
 /** Tokens at the edges of the subset: interpolations, escapes, postfixes, operators, keywords, odd characters. */
 const HCL_TOKENS: readonly string[] = [
@@ -346,7 +547,36 @@ const HCL_TOKENS: readonly string[] = [
   '/',
   '<<EOF\n',
   '<<-EOF\n',
+  // templates and heredocs
+  '${x}',
+  '${ var.a.b }',
+  '${"q"}',
+  '${f(1)}',
+  '${}',
+  '${~',
+  '~}',
+  '$${x}',
+  '%{ if x }',
+  '%{ endif }',
+  '"${x}"',
+  '"a${b}c"',
+  '<<EOF\nx\nEOF\n',
+  '<<-EOT\n  a ${b}\n  EOT\n',
+  '<<EOF\n',
+  '<<EOF',
+  'EOF\n',
+  '\nEOF\n',
+  '  EOF  \n',
+  'EOF',
+  'EOT',
+  '\nEOT',
 ];
+
+/** Each attribute of the template and heredoc edge cases in a `locals` block of its own. */
+function templatePieces(): string[] {
+  const pieces = [...EDGE_CASES['templates']!.split('\n').slice(1, -1), ...EDGE_CASES['heredocs']!.split(/\n(?= {2}[\w-]+ += )/).slice(1)];
+  return pieces.map((piece) => `locals {\n${piece.replace(/\n\}$/, '')}\n}`);
+}
 
 function snippetBodies(): string[] {
   const snippets = JSON.parse(readFileSync(path.join(REPO_ROOT, 'snippets', 'terraform.json'), 'utf8')) as Record<string, { body: readonly string[] }>;

@@ -5,19 +5,21 @@
  * a cold index of a large organisation takes; most of its items are blocks of plain attributes,
  * literals, references and jsonencode calls.
  *
- * It reads: blocks with identifier or quoted labels; attributes; comments; quoted strings without
- * `${` or `%{`; numbers; true, false, null; tuples; objects with identifier or quoted keys; references
- * (`a.b.c`, `a.b[0]`, `a["k"]`); function calls. Anything else (operators, conditionals, `for`,
- * templates, heredocs, splats, any syntax error) gives undefined: the caller then parses the item
- * with tree-sitter, which also reports what is wrong. It never guesses: every construct it accepts
- * is one whose tree it reproduces node for node (test/unit/terraform-fast.test.ts checks it against
- * tree-sitter on every .tf text of the repository and on mutated copies of them).
+ * It reads: blocks with identifier or quoted labels; attributes; comments; quoted strings, with
+ * `${ … }` interpolations of what it reads, written on one line without comments; heredocs (`<<EOF`,
+ * `<<-EOF`) with such interpolations; numbers; true, false, null; tuples; objects with identifier or
+ * quoted keys; references (`a.b.c`, `a.b[0]`, `a["k"]`); function calls. Anything else (operators,
+ * conditionals, `for`, `%{` directives, `~` strip markers, splats, any syntax error) gives undefined:
+ * the caller then parses the item with tree-sitter, which also reports what is wrong. It never
+ * guesses: every construct it accepts is one whose tree it reproduces node for node
+ * (test/unit/terraform-fast.test.ts checks it against tree-sitter on every .tf text of the
+ * repository and on mutated copies of them).
  */
 import { Span } from '../model';
 import { MAX_NESTING_DEPTH } from './nesting';
 import { ReadItem } from './terraform-tree';
-import { TfAttribute, TfBlock, TfExpression, TfLabel, TfObjectEntry, TfObjectKey, TfString } from './terraform-syntax';
-import { unescapeQuoted } from './terraform-values';
+import { TfAttribute, TfBlock, TfExpression, TfInterpolation, TfLabel, TfObjectEntry, TfObjectKey, TfString, TfTemplate } from './terraform-syntax';
+import { heredocValue, unescapeQuoted } from './terraform-values';
 
 /** The item read as tree-sitter and readItem would read it, or undefined when it is outside the subset. */
 export function readItemFast(text: string): ReadItem | undefined {
@@ -61,6 +63,7 @@ const enum Char {
   Zero = 0x30,
   Nine = 0x39,
   Colon = 0x3a,
+  Less = 0x3c,
   Equals = 0x3d,
   Greater = 0x3e,
   OpenBracket = 0x5b,
@@ -76,6 +79,8 @@ const enum Char {
 class FastReader {
   private i = 0;
   private depth = 0;
+  /** Inside an interpolation: white space stops at a line break or a comment (see skipExtras). */
+  private inline = false;
   private readonly length: number;
 
   constructor(private readonly text: string) {
@@ -124,7 +129,9 @@ class FastReader {
       const c = this.code();
       if (c === Char.OpenBrace) break;
       if (c === Char.Quote) {
+        // A label is a plain string literal in tree-sitter's grammar: an interpolation there is an error.
         const label = this.quoted();
+        if (label.kind !== 'string') throw OUTSIDE_SUBSET;
         labels.push({ value: label.value, span: label.span });
       } else {
         const label = this.identifier();
@@ -166,6 +173,7 @@ class FastReader {
     else if (c >= Char.Zero && c <= Char.Nine) result = this.number();
     else if (c === Char.OpenBracket) result = this.tuple();
     else if (c === Char.OpenBrace) result = this.object();
+    else if (c === Char.Less) result = this.heredoc();
     else result = this.named();
     this.depth--;
     return result;
@@ -269,7 +277,11 @@ class FastReader {
 
   private key(): TfObjectKey {
     if (this.code() === Char.Quote) {
+      // readItem reads a template key as an expression, three levels deep before its interpolations: counted here too.
+      this.enter();
       const quoted = this.quoted();
+      this.depth--;
+      if (quoted.kind === 'template') return { name: undefined, span: quoted.span, computed: quoted };
       return { name: quoted.value, span: quoted.span };
     }
     const name = this.identifier(true);
@@ -323,13 +335,16 @@ class FastReader {
   }
 
   /**
-   * A quoted string without interpolations or directives, scanned as tree-sitter-hcl's external
-   * scanner does: `$${` and `%%{` are literal, `$$` and `%%` before anything else are two characters,
-   * and an escape other than `\" \n \r \t \\ \uXXXX \UXXXXXXXX` is an error.
+   * A quoted string, scanned as tree-sitter-hcl's external scanner does: `$${` and `%%{` are
+   * literal, `$$` and `%%` before anything else are two characters (so `$$${x}` is `$$` then an
+   * interpolation), an escape other than `\" \n \r \t \\ \uXXXX \UXXXXXXXX` is an error, and
+   * any `%{` directive is left to tree-sitter. With interpolations it is a template, as
+   * TreeReader.template() makes it.
    */
-  private quoted(): TfString {
+  private quoted(): TfString | TfTemplate {
     const start = this.i;
     const text = this.text;
+    const interpolations: TfInterpolation[] = [];
     let i = start + 1;
     for (;;) {
       if (i >= this.length) throw OUTSIDE_SUBSET;
@@ -338,10 +353,7 @@ class FastReader {
       if (c === Char.Backslash) {
         i = this.escape(i);
       } else if (c === Char.Dollar || c === Char.Percent) {
-        const next = text.charCodeAt(i + 1);
-        if (next === Char.OpenBrace) throw OUTSIDE_SUBSET;
-        if (next === c) i += text.charCodeAt(i + 2) === Char.OpenBrace ? 3 : 2;
-        else i++;
+        i = this.templateMark(i, interpolations);
       } else if (c < Char.Space && c !== Char.Tab) {
         // Line breaks end an unterminated string (the splitter blanks its quote); NUL ends tree-sitter's input.
         throw OUTSIDE_SUBSET;
@@ -350,8 +362,105 @@ class FastReader {
       }
     }
     this.i = i + 1;
+    const span = { start, end: i + 1 };
     const content = { start: start + 1, end: i };
-    return { kind: 'string', value: unescapeQuoted(text.slice(start + 1, i)).value, quoting: 'quoted', span: { start, end: i + 1 }, content };
+    if (interpolations.length) return { kind: 'template', quoting: 'quoted', span, content, interpolations, directives: [] };
+    return { kind: 'string', value: unescapeQuoted(text.slice(start + 1, i)).value, quoting: 'quoted', span, content };
+  }
+
+  /**
+   * The `$` or `%` at `at` in a template, as the scanner splits it: an interpolation (read into
+   * `interpolations`), an escaped `$${` or `%%{`, or one or two literal characters. Returns the
+   * offset after it.
+   */
+  private templateMark(at: number, interpolations: TfInterpolation[]): number {
+    const text = this.text;
+    const c = text.charCodeAt(at);
+    const next = text.charCodeAt(at + 1);
+    if (next === Char.OpenBrace) {
+      if (c === Char.Percent) throw OUTSIDE_SUBSET;
+      return this.interpolation(at, interpolations);
+    }
+    if (next === c) return text.charCodeAt(at + 2) === Char.OpenBrace ? at + 3 : at + 2;
+    return at + 1;
+  }
+
+  /** `${ expression }` (or `${}`) on one line, without strip markers; returns the offset after its `}`. */
+  private interpolation(at: number, interpolations: TfInterpolation[]): number {
+    // A level of its own: readItem spends three (expression, template_expr, quoted_template) on the template around it.
+    this.enter();
+    const wasInline = this.inline;
+    this.inline = true;
+    this.i = at + 2;
+    this.skipExtras();
+    let expression: TfExpression | undefined;
+    if (this.code() !== Char.CloseBrace) {
+      // `~` strip markers are left to tree-sitter: the expression reader refuses them before or after it.
+      expression = this.expression();
+      this.skipExtras();
+      if (this.code() !== Char.CloseBrace) throw OUTSIDE_SUBSET;
+    }
+    this.inline = wasInline;
+    this.depth--;
+    const end = ++this.i;
+    interpolations.push(expression ? { span: { start: at, end }, expression } : { span: { start: at, end } });
+    return end;
+  }
+
+  /**
+   * `<<EOF` or `<<-EOF` (the marker right after `<<`, nothing but blanks after it on its line) up to
+   * its closing line: the marker, only blanks before and after it. tree-sitter-hcl's scanner tries
+   * the marker wherever blanks that hold a line break end, so a line starting with the marker that
+   * does not close the heredoc is read its own way there (`EOF${x}` is all literal): left to it, as
+   * are white space characters other than space, tab and CR at the start of a line, which the
+   * scanner's iswspace may count as blanks. Contents are as TreeReader.template() cuts them: from
+   * the line after the opening marker to the start of the closing marker's line.
+   */
+  private heredoc(): TfExpression {
+    if (this.inline) throw OUTSIDE_SUBSET;
+    const text = this.text;
+    const start = this.i;
+    if (text.charCodeAt(start + 1) !== Char.Less) throw OUTSIDE_SUBSET;
+    const indented = text.charCodeAt(start + 2) === Char.Minus;
+    const markerStart = start + (indented ? 3 : 2);
+    if (!isIdentifierStart(text.charCodeAt(markerStart))) throw OUTSIDE_SUBSET;
+    let i = markerStart + 1;
+    while (isMarkerCharacter(text.charCodeAt(i))) i++;
+    const marker = text.slice(markerStart, i);
+    i = skipBlanks(text, i);
+    if (text.charCodeAt(i) !== Char.LineFeed) throw OUTSIDE_SUBSET;
+    const contentStart = i + 1;
+    const interpolations: TfInterpolation[] = [];
+    let lineStart = contentStart;
+    for (;;) {
+      if (lineStart >= this.length) throw OUTSIDE_SUBSET;
+      const first = skipBlanks(text, lineStart);
+      const c = text.charCodeAt(first);
+      if (c === Char.LineFeed) {
+        lineStart = first + 1;
+        continue;
+      }
+      if (c >= 0x80) throw OUTSIDE_SUBSET;
+      if (text.startsWith(marker, first)) {
+        if (text.charCodeAt(skipBlanks(text, first + marker.length)) !== Char.LineFeed) throw OUTSIDE_SUBSET;
+        const end = first + marker.length;
+        this.i = end;
+        const span = { start, end };
+        const content = { start: contentStart, end: text.lastIndexOf('\n', first - 1) + 1 };
+        const quoting = indented ? 'heredoc-indented' : 'heredoc';
+        if (interpolations.length) return { kind: 'template', quoting, span, content, interpolations, directives: [] };
+        return { kind: 'string', value: heredocValue(text.slice(content.start, content.end), indented), quoting, span, content };
+      }
+      let k = first;
+      for (;;) {
+        const d = text.charCodeAt(k);
+        if (d === Char.LineFeed) break;
+        if (d === Char.Dollar || d === Char.Percent) k = this.templateMark(k, interpolations);
+        else if (Number.isNaN(d) || (d < Char.Space && d !== Char.Tab && d !== Char.CarriageReturn)) throw OUTSIDE_SUBSET;
+        else k++;
+      }
+      lineStart = k + 1;
+    }
   }
 
   /** The offset after the escape at `at`. */
@@ -366,10 +475,23 @@ class FastReader {
     return at + 2 + digits;
   }
 
-  /** White space and comments, as tree-sitter's extras; any other white space character leaves the subset. */
+  /**
+   * White space and comments, as tree-sitter's extras; any other white space character leaves the
+   * subset. Inside an interpolation, a line break or a comment leaves it too (the splitter ends a
+   * quoted string at a line break; the subset keeps to what both read the same way).
+   */
   private skipExtras(): void {
     const text = this.text;
     let i = this.i;
+    if (this.inline) {
+      while (text.charCodeAt(i) === Char.Space || text.charCodeAt(i) === Char.Tab) i++;
+      const c = text.charCodeAt(i);
+      if (c === Char.LineFeed || c === Char.CarriageReturn || c === Char.Hash || (c === Char.Slash && (text.charCodeAt(i + 1) === Char.Slash || text.charCodeAt(i + 1) === Char.Star))) {
+        throw OUTSIDE_SUBSET;
+      }
+      this.i = i;
+      return;
+    }
     for (;;) {
       const c = text.charCodeAt(i);
       if (c === Char.Space || c === Char.LineFeed || c === Char.Tab || c === Char.CarriageReturn) {
@@ -400,6 +522,21 @@ class FastReader {
 
 function isIdentifierStart(c: number): boolean {
   return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === Char.Underscore;
+}
+
+/** What the scanner's heredoc marker may hold past its first character (ASCII only here: its iswalnum may take more). */
+function isMarkerCharacter(c: number): boolean {
+  return isIdentifierStart(c) || isDigit(c) || c === Char.Minus;
+}
+
+/** Past spaces, tabs and carriage returns: blanks within a heredoc's line. */
+function skipBlanks(text: string, from: number): number {
+  let i = from;
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (c !== Char.Space && c !== Char.Tab && c !== Char.CarriageReturn) return i;
+    i++;
+  }
 }
 
 function isDigit(c: number): boolean {
