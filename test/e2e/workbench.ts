@@ -365,33 +365,63 @@ export class Workbench implements Ide {
 
   /**
    * Reads until `done` holds, re-reading after each change of the page; fails after WAIT_MS with
-   * what was last seen.
+   * what was last seen. The changes are counted from before each read, so one that lands while the
+   * read runs still wakes the next wait.
    */
   private async until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string): Promise<T> {
     const deadline = Date.now() + WAIT_MS;
-    let last: T | undefined;
     for (;;) {
-      last = await read();
+      const seen = await this.changesSoFar();
+      const last = await read();
       if (done(last)) return last;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; last seen: ${JSON.stringify(last)}`);
-      await this.nextChange();
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`timed out waiting for ${what}; last seen: ${JSON.stringify(last)}`);
+      await this.changeAfter(seen, left);
     }
   }
 
-  /** Resolves at the page's next DOM change (or after half a second, so a missed change cannot stall us). */
-  private async nextChange(): Promise<void> {
+  /** How many times the page's DOM has changed, counted by an observer installed once per page. */
+  private changesSoFar(): Promise<number> {
+    // Runs in the page: everything it uses is inside it.
+    return this.page.evaluate(() => {
+      const holder = window as unknown as { iamAtlasChanges?: PageChanges };
+      if (!holder.iamAtlasChanges) {
+        const changes: PageChanges = { count: 0, waiters: new Set() };
+        new MutationObserver(() => {
+          changes.count++;
+          for (const wake of [...changes.waiters]) wake();
+        }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+        holder.iamAtlasChanges = changes;
+      }
+      return holder.iamAtlasChanges.count;
+    });
+  }
+
+  /**
+   * Resolves once the page has changed more than `seen` times, or when `withinMs` (what is left of
+   * the wait) runs out: then `until` reads once more and fails. A page loaded anew counts as changed.
+   */
+  private async changeAfter(seen: number, withinMs: number): Promise<void> {
     await this.page.evaluate(
-      () =>
+      ({ seen, withinMs }) =>
         new Promise<void>((resolve) => {
-          const observer = new MutationObserver(() => finish());
-          const timer = setTimeout(() => finish(), 500);
-          function finish(): void {
-            observer.disconnect();
+          const changes = (window as unknown as { iamAtlasChanges?: PageChanges }).iamAtlasChanges;
+          if (!changes || changes.count > seen) return resolve();
+          const timer = setTimeout(() => wake(), withinMs);
+          function wake(): void {
             clearTimeout(timer);
+            changes!.waiters.delete(wake);
             resolve();
           }
-          observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+          changes.waiters.add(wake);
         }),
+      { seen, withinMs },
     );
   }
+}
+
+/** What the page keeps of its own changes (on `window`, for the waits above). */
+interface PageChanges {
+  count: number;
+  readonly waiters: Set<() => void>;
 }
