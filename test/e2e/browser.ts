@@ -2,20 +2,8 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { BrowserContext, chromium } from 'playwright-core';
-
-export const CHROMIUM = process.env.IAM_ATLAS_CHROMIUM ?? '/usr/bin/chromium';
-
-/** Nothing reaches out of the machine: no sync, no component or safe-browsing updates, no QUIC probes. */
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+// The same Chromium, and the same flags that keep it off the network, as the webview tests.
+import { CHROMIUM, CHROMIUM_FLAGS } from '../webview/browser';
 
 export async function launchBrowser(runDir: string): Promise<BrowserContext> {
   if (!existsSync(CHROMIUM)) {
@@ -25,7 +13,7 @@ export async function launchBrowser(runDir: string): Promise<BrowserContext> {
   return chromium.launchPersistentContext(path.join(runDir, 'chromium'), {
     executablePath: CHROMIUM,
     headless: true,
-    args: FLAGS,
+    args: CHROMIUM_FLAGS,
     viewport: { width: 1400, height: 1000 },
     // The workbench reads and writes the clipboard for some commands; allow it without a prompt.
     permissions: ['clipboard-read', 'clipboard-write'],

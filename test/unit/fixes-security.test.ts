@@ -11,26 +11,14 @@ import { replaceEveryone } from '../../server/src/core/fixes/principals';
 import { ConditionOperator, Key, Member, PolicyDocument, PrincipalValue, Scalar, Span, Statement, ValueList } from '../../server/src/core/model';
 import { fixAllForRule } from '../../server/src/lsp/code-actions';
 import { applyEdits, findings } from './helpers';
+import { WORKSPACE, signature } from './terraform-security-helpers';
 
-const OPTIONS: AnalysisOptions = {
-  config: {
-    organizationId: 'o-a1b2c3d4e5',
-    accounts: [
-      { id: '111111111111', name: 'prod', paths: ['prod/**'] },
-      { id: '222222222222', name: 'dev', paths: ['dev/**'] },
-    ],
-    trustedExternalAccounts: [{ id: '999988887777', name: 'Acme Monitoring' }],
-  },
-  root: '/repo',
-};
+// The same organisation as the Terraform security tests: prod/ and dev/ accounts and one vendor.
+const OPTIONS: AnalysisOptions = WORKSPACE;
 const URI = 'file:///repo/prod/roles/trust.json';
 
 function analyse(text: string, options = OPTIONS): Finding[] {
   return findings(text, URI, options);
-}
-
-function signature(list: Finding[]): string[] {
-  return list.map((f) => `${f.ruleId} ${f.message}`).sort();
 }
 
 /**

@@ -10,6 +10,7 @@ import { BrowserContext, chromium } from 'playwright-core';
 /** IAM_ATLAS_CHROMIUM may point at another Chromium build. */
 export const CHROMIUM = process.env.IAM_ATLAS_CHROMIUM ?? '/usr/bin/chromium';
 
+/** Nothing reaches out of the machine: no sync, no component or safe-browsing updates, no QUIC probes. */
 export const CHROMIUM_FLAGS = [
   '--headless',
   '--no-sandbox',
