@@ -116,32 +116,25 @@ export class WorkspaceGraphs {
   private async applyFileEvent(uri: string, deleted: boolean): Promise<void> {
     const folder = this.folderOf(uri);
     if (!folder || !POLICY_FILE.test(uri)) return;
-    if (deleted) {
-      if (folder.index.remove(uri)) this.changed();
-      return;
-    }
-    let text: string;
+    // Deleted, gone, never saved, too large, binary or not a regular file: nothing of it stays in the index.
+    const text = deleted ? undefined : await this.readIndexable(uri);
+    const changed = text === undefined ? folder.index.remove(uri) : folder.index.update(uri, text, this.relative(folder, uri));
+    if (changed) this.changed();
+  }
+
+  /** The file's text, or undefined when there is none to index (see applyFileEvent). */
+  private async readIndexable(uri: string): Promise<string | undefined> {
     try {
       const file = URI.parse(uri).fsPath;
       const stat = await fs.stat(file);
       const limit = await this.limitFor(uri);
-      // Too large, binary, or not a regular file: nothing of it stays in the index.
-      if (!stat.isFile() || stat.size > limit) {
-        if (folder.index.remove(uri)) this.changed();
-        return;
-      }
-      text = await fs.readFile(file, 'utf8');
-      if (skipReason(text, limit)) {
-        if (folder.index.remove(uri)) this.changed();
-        return;
-      }
+      if (!stat.isFile() || stat.size > limit) return undefined;
+      const text = await fs.readFile(file, 'utf8');
+      return skipReason(text, limit) ? undefined : text;
     } catch (error) {
-      // Gone (or never saved): nothing of it stays in the index.
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.connection.console.warn(`Could not read ${uri}: ${(error as Error).message}`);
-      if (folder.index.remove(uri)) this.changed();
-      return;
+      return undefined;
     }
-    if (folder.index.update(uri, text, this.relative(folder, uri))) this.changed();
   }
 
   /** The graph of the folder holding `uri` (the first folder by default), after its first scan. */
